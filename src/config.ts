@@ -1,0 +1,156 @@
+// Configuration, parsed once at start from flags, the environment and a .env file (flags win, then the
+// environment, then .env). Pure: loadConfig(env, argv) reads nothing else, so tools never touch process.env.
+import { parseArgs } from 'node:util';
+
+export type ProviderId = 'huaweicloud' | 'qianfan';
+export const PROVIDERS: readonly ProviderId[] = ['huaweicloud', 'qianfan'];
+
+export interface Endpoint {
+  url: string;
+  /** Where the value came from (a variable or flag name, or "default"), for error hints. */
+  source: string;
+}
+
+export interface HuaweiConfig {
+  credentials: { ak: string; sk: string; securityToken?: string } | undefined;
+  /** Variables to set before Huawei tools can work. */
+  missing: string[];
+  region: string;
+  projectId: string | undefined;
+  iamEndpoint: Endpoint | undefined;
+  /** Per-region ModelArts endpoint overrides, keyed by region id. */
+  endpoints: Record<string, Endpoint>;
+}
+
+export interface QianfanConfig {
+  credentials: { ak: string; sk: string } | undefined;
+  missing: string[];
+  baseUrl: Endpoint;
+}
+
+export interface Config {
+  command: 'serve' | 'help' | 'version';
+  huaweicloud: HuaweiConfig;
+  qianfan: QianfanConfig;
+  timeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export const DEFAULT_REGION = 'cn-north-4';
+export const DEFAULT_QIANFAN_BASE_URL = 'https://qianfan.baidubce.com';
+const REGION_RE = /^[a-z]{2,}(-[a-z0-9]+)*-\d{1,2}$/;
+const MODELARTS_OVERRIDE = /^HUAWEICLOUD_SDK_REGION_MODELARTS_([A-Z0-9_]+)$/;
+
+const FLAGS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  'env-file': { type: 'string' },
+  region: { type: 'string' },
+  'project-id': { type: 'string' },
+  'iam-endpoint': { type: 'string' },
+  'qianfan-base-url': { type: 'string' },
+  'timeout-ms': { type: 'string' },
+} as const;
+
+export interface ParsedArgs {
+  values: { [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
+  positionals: string[];
+}
+
+export function parseArgv(argv: readonly string[]): ParsedArgs {
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: true });
+    return { values: values as ParsedArgs['values'], positionals };
+  } catch (err) {
+    throw new ConfigError(`${(err as Error).message}. Run with --help for the list of flags.`);
+  }
+}
+
+/** Builds the configuration. `env` is process.env merged over the .env file by the caller. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, argv: readonly string[]): Config {
+  const { values: flags } = parseArgv(argv);
+  const get = (name: string): string | undefined => nonEmpty(env[name]);
+
+  const region = flags.region ?? get('HUAWEICLOUD_SDK_REGION') ?? DEFAULT_REGION;
+  if (!REGION_RE.test(region)) throw new ConfigError(`${flags.region ? '--region' : 'HUAWEICLOUD_SDK_REGION'} "${region}" is not a region id such as cn-north-4`);
+
+  const endpoints: Record<string, Endpoint> = {};
+  for (const [name, value] of Object.entries(env)) {
+    const m = MODELARTS_OVERRIDE.exec(name);
+    const first = nonEmpty(value?.split(',')[0]);
+    if (m && first) endpoints[m[1]!.toLowerCase().replace(/_/g, '-')] = { url: checkUrl(first, name), source: name };
+  }
+
+  const iam = flags['iam-endpoint'] ? { url: flags['iam-endpoint'], source: '--iam-endpoint' } : get('HUAWEICLOUD_SDK_IAM_ENDPOINT') ? { url: get('HUAWEICLOUD_SDK_IAM_ENDPOINT')!, source: 'HUAWEICLOUD_SDK_IAM_ENDPOINT' } : undefined;
+  const qianfanBase = flags['qianfan-base-url']
+    ? { url: flags['qianfan-base-url'], source: '--qianfan-base-url' }
+    : get('QIANFAN_CONSOLE_API_BASE_URL')
+      ? { url: get('QIANFAN_CONSOLE_API_BASE_URL')!, source: 'QIANFAN_CONSOLE_API_BASE_URL' }
+      : { url: DEFAULT_QIANFAN_BASE_URL, source: 'default' };
+
+  const hwAk = get('HUAWEICLOUD_SDK_AK');
+  const hwSk = get('HUAWEICLOUD_SDK_SK');
+  const hwToken = get('HUAWEICLOUD_SDK_SECURITY_TOKEN');
+  const qfAk = get('QIANFAN_ACCESS_KEY');
+  const qfSk = get('QIANFAN_SECRET_KEY');
+
+  return {
+    command: flags.help ? 'help' : flags.version ? 'version' : 'serve',
+    huaweicloud: {
+      credentials: hwAk && hwSk ? { ak: hwAk, sk: hwSk, ...(hwToken ? { securityToken: hwToken } : {}) } : undefined,
+      missing: [hwAk ? '' : 'HUAWEICLOUD_SDK_AK', hwSk ? '' : 'HUAWEICLOUD_SDK_SK'].filter(Boolean),
+      region,
+      projectId: flags['project-id'] ?? get('HUAWEICLOUD_SDK_PROJECT_ID'),
+      iamEndpoint: iam && { url: checkUrl(iam.url, iam.source), source: iam.source },
+      endpoints,
+    },
+    qianfan: {
+      credentials: qfAk && qfSk ? { ak: qfAk, sk: qfSk } : undefined,
+      missing: [qfAk ? '' : 'QIANFAN_ACCESS_KEY', qfSk ? '' : 'QIANFAN_SECRET_KEY'].filter(Boolean),
+      baseUrl: { url: checkUrl(qianfanBase.url, qianfanBase.source).replace(/\/+$/, ''), source: qianfanBase.source },
+    },
+    timeoutMs: positiveInt(flags['timeout-ms'] ?? get('ML_STOP_TIMEOUT_MS'), 15_000, flags['timeout-ms'] ? '--timeout-ms' : 'ML_STOP_TIMEOUT_MS'),
+  };
+}
+
+/** ModelArts endpoint for a region: an override, else the public one (ap-southeast-1 lives under .cn). */
+export function modelartsEndpoint(config: HuaweiConfig, region: string): Endpoint {
+  const override = config.endpoints[region];
+  if (override) return override;
+  const domain = region === 'ap-southeast-1' ? 'myhuaweicloud.cn' : 'myhuaweicloud.com';
+  return { url: `https://modelarts.${region}.${domain}`, source: 'default' };
+}
+
+export function iamEndpoint(config: HuaweiConfig, region: string): Endpoint {
+  return config.iamEndpoint ?? { url: `https://iam.${region}.myhuaweicloud.com`, source: 'default' };
+}
+
+export function isRegion(value: string): boolean {
+  return REGION_RE.test(value);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  return v ? v : undefined;
+}
+
+function checkUrl(value: string, source: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${source} is not a URL: "${value}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`${source} must be an http:// or https:// URL`);
+  if (url.username || url.password) throw new ConfigError(`${source} must not carry credentials in the URL`);
+  return value.replace(/\/+$/, '');
+}
+
+function positiveInt(value: string | undefined, fallback: number, source: string): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new ConfigError(`${source} must be a positive integer (milliseconds), got "${value}"`);
+  return Number(value);
+}

@@ -1,0 +1,89 @@
+// Huawei Cloud client: resolves the ModelArts endpoint and project for a region, signs, sends, and reads the answer.
+import { iamEndpoint, modelartsEndpoint, type Endpoint, type HuaweiConfig } from '../../config.js';
+import { configError } from '../../errors.js';
+import { send, type HttpOptions, type WireResponse } from '../http.js';
+import { asObject, str } from '../json.js';
+import { serializeBody, wireQuery, type ProviderRequest, type ProviderResponse } from '../request.js';
+import { huaweiFailure, huaweiRequestId } from './errors.js';
+import { signHuawei } from './signer.js';
+
+export interface HuaweiScope {
+  region: string;
+  projectId: string;
+  endpoint: Endpoint;
+}
+
+const USER_AGENT = 'ml-stop-mcp';
+
+export class HuaweiClient {
+  private readonly projects = new Map<string, Promise<string>>();
+
+  constructor(
+    private readonly config: HuaweiConfig,
+    private readonly http: HttpOptions,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  get configured(): boolean {
+    return this.config.credentials !== undefined;
+  }
+
+  /** Region and project for a call: explicit values win over configuration; a missing project is looked up once per region. */
+  async scope(region: string | undefined, projectId: string | undefined): Promise<HuaweiScope> {
+    const r = region ?? this.config.region;
+    const endpoint = modelartsEndpoint(this.config, r);
+    const explicit = projectId ?? (r === this.config.region ? this.config.projectId : undefined);
+    return { region: r, endpoint, projectId: explicit ?? (await this.lookupProject(r)) };
+  }
+
+  /** Signs and sends one ModelArts request; throws ToolError on any failure, including a 2xx that reports one. */
+  async call(scope: HuaweiScope, req: ProviderRequest): Promise<ProviderResponse> {
+    const res = await this.sendSigned(scope.endpoint, req, { 'X-Project-Id': scope.projectId });
+    const failure = huaweiFailure(res);
+    if (failure) throw failure;
+    return { status: res.status, requestId: huaweiRequestId(res), body: res.json ?? null };
+  }
+
+  private lookupProject(region: string): Promise<string> {
+    let pending = this.projects.get(region);
+    if (!pending) {
+      pending = this.fetchProject(region);
+      this.projects.set(region, pending);
+      pending.catch(() => this.projects.delete(region));
+    }
+    return pending;
+  }
+
+  private async fetchProject(region: string): Promise<string> {
+    const endpoint = iamEndpoint(this.config, region);
+    const res = await this.sendSigned(endpoint, { method: 'GET', path: '/v3/projects', query: [['name', region]] }, {});
+    const failure = huaweiFailure(res);
+    if (failure) throw failure;
+    const projects = (asObject(res.json)?.projects as unknown[] | undefined) ?? [];
+    const ids = projects.map((p) => str(asObject(p)?.id)).filter((id): id is string => id !== undefined);
+    if (ids.length === 1) return ids[0]!;
+    throw configError(
+      ids.length === 0
+        ? `IAM found no project named "${region}" for this access key.`
+        : `IAM found ${ids.length} projects named "${region}"; the project is ambiguous.`,
+      'Set HUAWEICLOUD_SDK_PROJECT_ID (or pass project_id) to the project id shown under My Credentials > API Credentials in the console.',
+    );
+  }
+
+  private async sendSigned(endpoint: Endpoint, req: ProviderRequest, extra: Record<string, string>): Promise<WireResponse> {
+    const creds = this.config.credentials;
+    if (!creds) throw configError(`Huawei Cloud credentials are not configured: set ${this.config.missing.join(' and ')}.`);
+    const url = new URL(endpoint.url + req.path + wireQuery(req.query));
+    const body = serializeBody(req.body);
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', ...extra };
+    if (creds.securityToken) headers['X-Security-Token'] = creds.securityToken;
+    const signed = signHuawei(
+      { method: req.method, host: url.host, path: url.pathname, query: req.query ?? [], headers, body },
+      creds,
+      this.now(),
+      { signedHeaders: Object.keys(headers).map((h) => h.toLowerCase()).concat('host', 'x-sdk-date') },
+    );
+    return send({ method: req.method, url, headers: { ...signed.headers, 'User-Agent': USER_AGENT }, body }, endpoint, this.http);
+  }
+}
+

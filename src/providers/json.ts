@@ -1,0 +1,13 @@
+// Tolerant readers for provider JSON, whose field types vary between API families.
+export type JsonObject = Record<string, unknown>;
+
+export function asObject(v: unknown): JsonObject | undefined {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as JsonObject) : undefined;
+}
+
+/** A non-empty string, or a number as a string (legacy codes and log ids are integers). */
+export function str(v: unknown): string | undefined {
+  if (typeof v === 'string' && v.length > 0) return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}

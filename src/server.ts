@@ -1,0 +1,48 @@
+// The server factory: the only module that touches the MCP SDK's server API. Every transport builds its servers here.
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { NAME, VERSION } from './version.js';
+import { annotationsFor, type ToolDefinition } from './tools/define.js';
+import { resultShape, type ToolResult } from './tools/schemas.js';
+import { runTool, type Clients } from './tools/run.js';
+import { inputSchemaOf } from './tools/validate.js';
+
+export interface ServerDeps {
+  tools: readonly ToolDefinition[];
+  clients: Clients;
+}
+
+/**
+ * The SDK would answer a schema mismatch with a bare text error; our own validation answers with the
+ * structured result (category invalid_input, the field named), so the SDK hands arguments through unchanged.
+ */
+class ToolServer extends McpServer {}
+Object.defineProperty(ToolServer.prototype, 'validateToolInput', {
+  value: async (_tool: unknown, args: unknown) => args ?? {},
+});
+
+export function createServer(deps: ServerDeps): McpServer {
+  const server = new ToolServer({ name: NAME, version: VERSION }, { capabilities: { tools: { listChanged: false } } });
+  for (const def of deps.tools) {
+    server.registerTool(
+      def.name,
+      {
+        title: def.title,
+        description: def.description,
+        inputSchema: inputSchemaOf(def),
+        outputSchema: resultShape,
+        annotations: annotationsFor(def),
+      },
+      async (args: unknown) => toCallResult(await runTool(def, args, deps.clients)),
+    );
+  }
+  return server;
+}
+
+export function toCallResult(result: ToolResult): CallToolResult {
+  return {
+    content: [{ type: 'text', text: JSON.stringify(result) }],
+    structuredContent: result as unknown as Record<string, unknown>,
+    isError: !result.ok,
+  };
+}

@@ -1,0 +1,46 @@
+// A tool is data: name, description, input shape, and a pure builder from validated input to a provider request.
+import type * as z from 'zod/v4';
+import type { ProviderId } from '../config.js';
+import type { ProviderRequest } from '../providers/request.js';
+import type { Status } from './schemas.js';
+
+export interface Scope {
+  /** ModelArts only: the resolved region and project. */
+  region?: string;
+  projectId?: string;
+}
+
+type Input<S extends z.ZodRawShape> = z.output<z.ZodObject<S>>;
+
+interface CommonDefinition<S extends z.ZodRawShape> {
+  name: string;
+  title: string;
+  provider: ProviderId;
+  description: string;
+  input: S;
+  /** The ids this call is about, as reported in result.target. */
+  target(input: Input<S>): Record<string, string>;
+  /** Pure: validated input and resolved scope to the provider request. */
+  request(input: Input<S>, scope: Scope): ProviderRequest;
+}
+
+export interface StopToolDefinition<S extends z.ZodRawShape = z.ZodRawShape> extends CommonDefinition<S> {
+  kind: 'stop';
+}
+
+export interface StatusToolDefinition<S extends z.ZodRawShape = z.ZodRawShape> extends CommonDefinition<S> {
+  kind: 'status';
+  /** Reads the provider's status value out of a successful answer. */
+  readStatus(body: unknown): Status;
+}
+
+export type ToolDefinition = StopToolDefinition<any> | StatusToolDefinition<any>;
+
+export const defineStopTool = <S extends z.ZodRawShape>(d: Omit<StopToolDefinition<S>, 'kind'>): StopToolDefinition<S> => ({ kind: 'stop', ...d });
+export const defineStatusTool = <S extends z.ZodRawShape>(d: Omit<StatusToolDefinition<S>, 'kind'>): StatusToolDefinition<S> => ({ kind: 'status', ...d });
+
+export function annotationsFor(def: ToolDefinition) {
+  return def.kind === 'stop'
+    ? { title: def.title, readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true }
+    : { title: def.title, readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true };
+}

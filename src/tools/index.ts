@@ -1,0 +1,25 @@
+// Every tool, in the order tools/list shows them. Adding a tool means adding its file and a line here.
+import type { ToolDefinition } from './define.js';
+import modelartsStopIntelligentTask from './modelarts-stop-intelligent-task.js';
+import modelartsStopTrainingJobVersion from './modelarts-stop-training-job-version.js';
+import qianfanStopBatchInferenceTask from './qianfan-stop-batch-inference-task.js';
+import qianfanStopFineTuningTask from './qianfan-stop-fine-tuning-task.js';
+import qianfanStopEvaluationTask from './qianfan-stop-evaluation-task.js';
+import modelartsGetIntelligentTask from './modelarts-get-intelligent-task.js';
+import modelartsGetTrainingJobVersion from './modelarts-get-training-job-version.js';
+import qianfanGetBatchInferenceTask from './qianfan-get-batch-inference-task.js';
+import qianfanGetFineTuningTask from './qianfan-get-fine-tuning-task.js';
+import qianfanGetEvaluationTask from './qianfan-get-evaluation-task.js';
+
+export const allTools: readonly ToolDefinition[] = [
+  modelartsStopIntelligentTask,
+  modelartsStopTrainingJobVersion,
+  qianfanStopBatchInferenceTask,
+  qianfanStopFineTuningTask,
+  qianfanStopEvaluationTask,
+  modelartsGetIntelligentTask,
+  modelartsGetTrainingJobVersion,
+  qianfanGetBatchInferenceTask,
+  qianfanGetFineTuningTask,
+  qianfanGetEvaluationTask,
+];

@@ -1,0 +1,77 @@
+// Shared input parameters and the one result shape every tool returns.
+import * as z from 'zod/v4';
+import { CATEGORIES } from '../errors.js';
+import { isRegion } from '../config.js';
+
+const ID_RULE = "1-128 characters of A-Z, a-z, 0-9, '.', '_' and '-', not '.' or '..'";
+
+export function paramId(description: string) {
+  return z
+    .string({ error: `must be a string of ${ID_RULE}` })
+    .min(1, { error: 'must not be empty' })
+    .max(128, { error: 'must be at most 128 characters' })
+    .regex(/^[A-Za-z0-9._-]+$/, { error: `may only contain ${ID_RULE}` })
+    .refine((v) => v !== '.' && v !== '..', { error: "must not be '.' or '..'" })
+    .describe(description);
+}
+
+/** Decimal-digit id (ModelArts v1 ids are Longs): a digit string, or a non-negative safe integer. */
+export function paramNumericId(description: string) {
+  return z
+    .union(
+      [
+        z.string().regex(/^[0-9]{1,19}$/),
+        z.number().int().nonnegative().refine(Number.isSafeInteger),
+      ],
+      { error: 'must be a decimal-digit string (1-19 digits) or a non-negative integer' },
+    )
+    .transform(String)
+    .describe(description);
+}
+
+export const huaweiScopeShape = {
+  region: z
+    .string({ error: 'must be a string' })
+    .refine(isRegion, { error: 'must be a Huawei Cloud region id such as cn-north-4 or ap-southeast-1' })
+    .optional()
+    .describe('Huawei Cloud region id, e.g. cn-north-4. Defaults to the configured HUAWEICLOUD_SDK_REGION.'),
+  project_id: paramId(
+    'Huawei Cloud project id for the region (32 hex characters). Defaults to HUAWEICLOUD_SDK_PROJECT_ID, else looked up from IAM.',
+  ).optional(),
+};
+
+export const STATES = ['pending', 'running', 'stopping', 'stopped', 'succeeded', 'failed', 'unknown'] as const;
+export type State = (typeof STATES)[number];
+
+export const statusSchema = z.object({
+  state: z.enum(STATES).describe('Normalised state.'),
+  raw: z.union([z.string(), z.number(), z.null()]).describe("The provider's own status value."),
+  detail: z.string().optional().describe("The provider's name or message for the status."),
+});
+export type Status = z.infer<typeof statusSchema>;
+
+export const OUTCOMES = ['stop_requested', 'status', 'failed'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const errorSchema = z.object({
+  code: z.string().describe("The provider's error code, or ours (InvalidInput, ConfigMissing, Timeout, ...) when no provider answered."),
+  message: z.string(),
+  category: z.enum(CATEGORIES),
+  retryable: z.boolean().describe('Whether the same call may succeed later.'),
+  hint: z.string().optional(),
+});
+
+/** Shared by every tool as its outputSchema. */
+export const resultShape = {
+  ok: z.boolean().describe('false exactly when isError is true.'),
+  outcome: z.enum(OUTCOMES),
+  provider: z.enum(['huaweicloud', 'qianfan']),
+  operation: z.string().describe('The tool name.'),
+  target: z.record(z.string(), z.string()).describe('The ids acted on, plus region and project_id for ModelArts.'),
+  http_status: z.number().int().nullable(),
+  request_id: z.string().nullable(),
+  status: statusSchema.optional(),
+  error: errorSchema.optional(),
+};
+export const resultSchema = z.object(resultShape);
+export type ToolResult = z.infer<typeof resultSchema>;

@@ -1,0 +1,33 @@
+// Input validation with answers an agent can act on: the field, what is wrong, and what is allowed.
+import * as z from 'zod/v4';
+import { cleanText, inputError, type ToolError } from '../errors.js';
+import type { ToolDefinition } from './define.js';
+
+const schemas = new WeakMap<ToolDefinition, z.ZodObject>();
+
+/** The strict schema of a tool (unknown fields are refused), built on first use. */
+export function inputSchemaOf(def: ToolDefinition): z.ZodObject {
+  let schema = schemas.get(def);
+  if (!schema) {
+    schema = z.strictObject(def.input);
+    schemas.set(def, schema);
+  }
+  return schema;
+}
+
+export type Validated = { ok: true; value: Record<string, unknown> } | { ok: false; error: ToolError };
+
+export function validateInput(def: ToolDefinition, args: unknown): Validated {
+  const parsed = inputSchemaOf(def).safeParse(args ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data as Record<string, unknown> };
+  const issue = parsed.error.issues[0]!;
+  const allowed = Object.keys(def.input).join(', ');
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((k) => JSON.stringify(cleanText(k, 40))).join(', ');
+    return { ok: false, error: inputError(keys, `unknown field; ${def.name} accepts only: ${allowed}`) };
+  }
+  const field = issue.path.map(String).join('.') || '(arguments)';
+  const given = args && typeof args === 'object' ? (args as Record<string, unknown>)[String(issue.path[0])] : undefined;
+  const message = given === undefined && issue.path.length === 1 ? 'is required' : issue.message;
+  return { ok: false, error: inputError(cleanText(field, 60), message) };
+}

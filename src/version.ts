@@ -1,0 +1,3 @@
+// Kept in step with package.json by test/unit/config.test.ts, so start-up reads no file.
+export const NAME = 'ml-stop-mcp';
+export const VERSION = '0.1.0';
