@@ -17,14 +17,9 @@ export function paramId(description: string) {
 
 /** Decimal-digit id (ModelArts v1 ids are Longs): a digit string, or a non-negative safe integer. */
 export function paramNumericId(description: string) {
+  const error = 'must be a decimal-digit string (1-19 digits) or a non-negative integer';
   return z
-    .union(
-      [
-        z.string().regex(/^[0-9]{1,19}$/),
-        z.number().int().nonnegative().refine(Number.isSafeInteger),
-      ],
-      { error: 'must be a decimal-digit string (1-19 digits) or a non-negative integer' },
-    )
+    .union([z.string().regex(/^[0-9]{1,19}$/, { error }), z.number({ error }).int({ error }).nonnegative({ error }).refine(Number.isSafeInteger, { error })], { error })
     .transform(String)
     .describe(description);
 }

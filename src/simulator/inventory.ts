@@ -1,0 +1,91 @@
+// Task state the simulator keeps: tasks run until stopped, then pass through "stopping" to "stopped".
+
+export const FAMILIES = [
+  'modelarts_intelligent_task',
+  'modelarts_training_job_version',
+  'qianfan_batch_inference_task',
+  'qianfan_fine_tuning_task',
+  'qianfan_evaluation_task',
+] as const;
+export type Family = (typeof FAMILIES)[number];
+
+export type SimState = 'pending' | 'running' | 'stopping' | 'stopped' | 'succeeded' | 'failed';
+
+/** The provider's own status value for each state (fine-tuning has no "stopping": it reports Running until stopped). */
+const RAW: Record<Family, Record<SimState, string | number>> = {
+  modelarts_intelligent_task: { pending: -1, running: 1, stopping: 4, stopped: 5, succeeded: 3, failed: 2 },
+  modelarts_training_job_version: { pending: 7, running: 8, stopping: 9, stopped: 12, succeeded: 10, failed: 11 },
+  qianfan_batch_inference_task: { pending: 'Queuing', running: 'Running', stopping: 'Stopping', stopped: 'Stopped', succeeded: 'Done', failed: 'Failed' },
+  qianfan_fine_tuning_task: { pending: 'Waiting', running: 'Running', stopping: 'Running', stopped: 'Stopped', succeeded: 'Done', failed: 'Failed' },
+  qianfan_evaluation_task: { pending: 'Pending', running: 'Doing', stopping: 'Stopping', stopped: 'Stopped', succeeded: 'Done', failed: 'Failed' },
+};
+
+export interface SimTask {
+  family: Family;
+  ids: Record<string, string>;
+  name: string;
+  createdAt: number;
+  state: SimState;
+  /** A raw status value forced by a test; wins over the state's own value. */
+  raw?: string | number;
+  stopAt?: number;
+  stopRequests: number;
+}
+
+export interface InventoryOptions {
+  /** How long a stopped task stays in "stopping". */
+  stoppingMs: number;
+  /** Create unknown ids as running tasks on first sight, so any id works in a demo. */
+  autoCreate: boolean;
+  now: () => number;
+}
+
+export type StopVerdict = 'accepted' | 'not_found' | 'not_running';
+
+export class Inventory {
+  private readonly tasks = new Map<string, SimTask>();
+
+  constructor(private readonly options: InventoryOptions) {}
+
+  put(family: Family, ids: Record<string, string>, init: { state?: SimState; raw?: string | number; name?: string } = {}): SimTask {
+    const task: SimTask = {
+      family,
+      ids: { ...ids },
+      name: init.name ?? `${family.split('_').slice(1).join('-')}-${Object.values(ids).at(-1)}`,
+      createdAt: this.options.now(),
+      state: init.state ?? 'running',
+      stopRequests: 0,
+      ...(init.raw !== undefined ? { raw: init.raw } : {}),
+    };
+    this.tasks.set(key(family, ids), task);
+    return task;
+  }
+
+  get(family: Family, ids: Record<string, string>): SimTask | undefined {
+    const task = this.tasks.get(key(family, ids)) ?? (this.options.autoCreate ? this.put(family, ids) : undefined);
+    if (task?.state === 'stopping' && task.stopAt !== undefined && this.options.now() >= task.stopAt) task.state = 'stopped';
+    return task;
+  }
+
+  stop(family: Family, ids: Record<string, string>): StopVerdict {
+    const task = this.get(family, ids);
+    if (!task) return 'not_found';
+    task.stopRequests += 1;
+    if (task.raw !== undefined || (task.state !== 'running' && task.state !== 'pending')) return 'not_running';
+    task.state = 'stopping';
+    task.stopAt = this.options.now() + this.options.stoppingMs;
+    return 'accepted';
+  }
+
+  raw(task: SimTask): string | number {
+    return task.raw ?? RAW[task.family][task.state];
+  }
+
+  list(family: Family): SimTask[] {
+    return [...this.tasks.values()].filter((t) => t.family === family).map((t) => this.get(t.family, t.ids)!);
+  }
+}
+
+function key(family: Family, ids: Record<string, string>): string {
+  return `${family}|${Object.entries(ids).map(([k, v]) => `${k}=${v}`).join('|')}`;
+}

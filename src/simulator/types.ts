@@ -1,0 +1,21 @@
+// Shapes shared by the simulator's HTTP layer and its route handlers.
+export interface SimRequest {
+  method: string;
+  /** Raw path, still percent-encoded. */
+  path: string;
+  url: string;
+  query: URLSearchParams;
+  headers: Record<string, string>;
+  body: string;
+  json: unknown;
+}
+
+export interface Reply {
+  status: number;
+  headers?: Record<string, string>;
+  /** An object is sent as JSON; a string is sent as it is. */
+  body?: unknown;
+}
+
+/** Faults a test can inject instead of a reply. */
+export type Fault = { fault: 'hang' } | { fault: 'reset' };

@@ -1,0 +1,54 @@
+// Test harness: the simulator as the fake upstream, and a real MCP client connected to our server.
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { loadConfig } from '../../src/config.js';
+import { createClients } from '../../src/clients.js';
+import { createServer } from '../../src/server.js';
+import { allTools } from '../../src/tools/index.js';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js';
+
+export const HW = { ak: 'TESTHUAWEIACCESSKEY1', sk: 'test-huawei-secret-key-0123456789abcdef' };
+export const QF = { ak: 'test-qianfan-access-key-0001', sk: 'test-qianfan-secret-key-0123456789abcdef' };
+export const PROJECT = 'a4a5d4098fb4474fa22cd05f897d6b99';
+
+export function startFake(options: Partial<SimulatorOptions> = {}): Promise<Simulator> {
+  return startSimulator({ huaweiKeys: { [HW.ak]: HW.sk }, qianfanKeys: { [QF.ak]: QF.sk }, stoppingMs: 50, ...options });
+}
+
+/** Environment that points both providers at the fake upstream. */
+export function envFor(sim: Simulator, extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {
+    HUAWEICLOUD_SDK_AK: HW.ak,
+    HUAWEICLOUD_SDK_SK: HW.sk,
+    HUAWEICLOUD_SDK_REGION: 'cn-north-4',
+    HUAWEICLOUD_SDK_REGION_MODELARTS_CN_NORTH_4: sim.url,
+    HUAWEICLOUD_SDK_IAM_ENDPOINT: sim.url,
+    QIANFAN_ACCESS_KEY: QF.ak,
+    QIANFAN_SECRET_KEY: QF.sk,
+    QIANFAN_CONSOLE_API_BASE_URL: sim.url,
+    ...extra,
+  };
+}
+
+export interface Called {
+  isError: boolean;
+  result: Record<string, any>;
+  text: string;
+}
+
+export async function connect(env: Record<string, string | undefined>, argv: string[] = []) {
+  const config = loadConfig(env, argv);
+  const server = createServer({ tools: allTools, clients: createClients(config) });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: 'test', version: '1.0.0' });
+  await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+  return {
+    client,
+    async call(name: string, args: Record<string, unknown>): Promise<Called> {
+      const res = await client.callTool({ name, arguments: args });
+      const text = (res.content as Array<{ type: string; text: string }>)[0]!.text;
+      return { isError: res.isError === true, result: res.structuredContent as Record<string, any>, text };
+    },
+    close: () => Promise.all([client.close(), server.close()]),
+  };
+}

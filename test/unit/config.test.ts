@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, modelartsEndpoint } from '../../src/config.js';
+import { VERSION } from '../../src/version.js';
+
+describe('loadConfig', () => {
+  it('reads the official SDK variable names and defaults', () => {
+    const c = loadConfig({ HUAWEICLOUD_SDK_AK: 'ak', HUAWEICLOUD_SDK_SK: 'sk', QIANFAN_ACCESS_KEY: 'qa' }, []);
+    expect(c.huaweicloud.credentials).toEqual({ ak: 'ak', sk: 'sk' });
+    expect(c.huaweicloud.region).toBe('cn-north-4');
+    expect(c.qianfan.credentials).toBeUndefined();
+    expect(c.qianfan.missing).toEqual(['QIANFAN_SECRET_KEY']);
+    expect(c.qianfan.baseUrl).toEqual({ url: 'https://qianfan.baidubce.com', source: 'default' });
+    expect(c.timeoutMs).toBe(15000);
+  });
+
+  it('flags win over the environment', () => {
+    const c = loadConfig({ HUAWEICLOUD_SDK_REGION: 'cn-east-3', ML_STOP_TIMEOUT_MS: '2000', QIANFAN_CONSOLE_API_BASE_URL: 'http://127.0.0.1:1' }, [
+      '--region', 'cn-south-1', '--timeout-ms', '500', '--qianfan-base-url', 'http://127.0.0.1:2/',
+    ]);
+    expect(c.huaweicloud.region).toBe('cn-south-1');
+    expect(c.timeoutMs).toBe(500);
+    expect(c.qianfan.baseUrl).toEqual({ url: 'http://127.0.0.1:2', source: '--qianfan-base-url' });
+  });
+
+  it('collects per-region ModelArts overrides (first of a comma list) and names their variable', () => {
+    const c = loadConfig({ HUAWEICLOUD_SDK_REGION_MODELARTS_CN_NORTH_4: 'http://127.0.0.1:8080,http://127.0.0.1:8081' }, []);
+    expect(modelartsEndpoint(c.huaweicloud, 'cn-north-4')).toEqual({ url: 'http://127.0.0.1:8080', source: 'HUAWEICLOUD_SDK_REGION_MODELARTS_CN_NORTH_4' });
+    expect(modelartsEndpoint(c.huaweicloud, 'cn-east-3').url).toBe('https://modelarts.cn-east-3.myhuaweicloud.com');
+    expect(modelartsEndpoint(c.huaweicloud, 'ap-southeast-1').url).toBe('https://modelarts.ap-southeast-1.myhuaweicloud.cn');
+  });
+
+  it.each([
+    [{ HUAWEICLOUD_SDK_REGION: 'Mars' }, [], 'HUAWEICLOUD_SDK_REGION'],
+    [{ QIANFAN_CONSOLE_API_BASE_URL: 'ftp://x' }, [], 'QIANFAN_CONSOLE_API_BASE_URL'],
+    [{ HUAWEICLOUD_SDK_IAM_ENDPOINT: 'not a url' }, [], 'HUAWEICLOUD_SDK_IAM_ENDPOINT'],
+    [{}, ['--timeout-ms', '0'], '--timeout-ms'],
+    [{}, ['--no-such-flag'], '--help'],
+  ])('refuses bad configuration %j %j naming %s', (env, argv, name) => {
+    expect(() => loadConfig(env, argv)).toThrow(ConfigError);
+    expect(() => loadConfig(env, argv)).toThrow(name);
+  });
+
+  it('the version constant matches package.json', () => {
+    expect(VERSION).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
+  });
+});
