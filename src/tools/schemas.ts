@@ -24,15 +24,16 @@ export function paramNumericId(description: string) {
     .describe(description);
 }
 
+const PROJECT_DESCRIPTION =
+  'Huawei Cloud project id for the region (32 hex characters). Defaults to HUAWEICLOUD_SDK_PROJECT_ID, else looked up from IAM.';
+
 export const huaweiScopeShape = {
   region: z
     .string({ error: 'must be a string' })
     .refine(isRegion, { error: 'must be a Huawei Cloud region id such as cn-north-4 or ap-southeast-1' })
     .optional()
     .describe('Huawei Cloud region id, e.g. cn-north-4. Defaults to the configured HUAWEICLOUD_SDK_REGION.'),
-  project_id: paramId(
-    'Huawei Cloud project id for the region (32 hex characters). Defaults to HUAWEICLOUD_SDK_PROJECT_ID, else looked up from IAM.',
-  ).optional(),
+  project_id: paramId(PROJECT_DESCRIPTION).optional().describe(PROJECT_DESCRIPTION),
 };
 
 export const STATES = ['pending', 'running', 'stopping', 'stopped', 'succeeded', 'failed', 'unknown'] as const;

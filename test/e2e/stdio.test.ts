@@ -1,0 +1,67 @@
+// The built server over stdio, as a client launches it: real process, real protocol, fake upstream.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../src/simulator/server.js';
+import { HW, QF, envFor, startFake } from '../helpers/harness.js';
+
+const CLI = join(import.meta.dirname, '../../dist/cli.js');
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startFake();
+});
+afterAll(() => sim.close());
+
+async function launch(env: Record<string, string | undefined>, args: string[] = [], cwd = mkdtempSync(join(tmpdir(), 'ml-stop-'))) {
+  const transport = new StdioClientTransport({ command: process.execPath, args: [CLI, ...args], env: { PATH: process.env.PATH ?? '', ...env } as Record<string, string>, cwd, stderr: 'pipe' });
+  let stderr = '';
+  transport.stderr?.on('data', (d) => (stderr += String(d)));
+  const client = new Client({ name: 'e2e', version: '1.0.0' });
+  await client.connect(transport);
+  return { client, stderr: () => stderr };
+}
+
+describe('stdio server (dist/cli.js)', () => {
+  it('lists every tool with annotations and the shared output schema, and stops a task on each provider', async () => {
+    const { client, stderr } = await launch(envFor(sim));
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name)).toEqual([
+      'modelarts_stop_intelligent_task',
+      'modelarts_stop_training_job_version',
+      'qianfan_stop_batch_inference_task',
+      'qianfan_stop_fine_tuning_task',
+      'qianfan_stop_evaluation_task',
+      'modelarts_get_intelligent_task',
+      'modelarts_get_training_job_version',
+      'qianfan_get_batch_inference_task',
+      'qianfan_get_fine_tuning_task',
+      'qianfan_get_evaluation_task',
+    ]);
+    const stop = tools[0]!;
+    expect(stop.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true });
+    expect(stop.inputSchema).toMatchObject({ type: 'object', required: ['dataset_id', 'task_id'], additionalProperties: false });
+    expect(new Set(tools.map((t) => JSON.stringify(t.outputSchema))).size).toBe(1);
+
+    const hw = await client.callTool({ name: 'modelarts_stop_training_job_version', arguments: { job_id: '10', version_id: '10' } });
+    expect(hw.structuredContent).toMatchObject({ ok: true, outcome: 'stop_requested', http_status: 200 });
+    const qf = await client.callTool({ name: 'qianfan_stop_batch_inference_task', arguments: { task_id: 'infer-e2e' } });
+    expect(qf.structuredContent).toMatchObject({ ok: true, outcome: 'stop_requested', provider: 'qianfan' });
+    await client.close();
+
+    expect(stderr()).toContain('serving MCP on stdio');
+    for (const secret of [HW.sk, QF.sk]) expect(stderr()).not.toContain(secret);
+  });
+
+  it('reads credentials from a .env file in the working directory', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ml-stop-env-'));
+    const env = envFor(sim);
+    writeFileSync(join(cwd, '.env'), `QIANFAN_ACCESS_KEY=${env.QIANFAN_ACCESS_KEY}\nQIANFAN_SECRET_KEY=${env.QIANFAN_SECRET_KEY}\n`);
+    const { client } = await launch({ QIANFAN_CONSOLE_API_BASE_URL: sim.url }, [], cwd);
+    const res = await client.callTool({ name: 'qianfan_stop_fine_tuning_task', arguments: { task_id: 'task-dotenv' } });
+    expect(res.structuredContent).toMatchObject({ ok: true, outcome: 'stop_requested' });
+    await client.close();
+  });
+});
