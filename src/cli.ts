@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { ConfigError, loadConfig, parseArgv, type Config } from './config.js';
+import { stderrAudit } from './audit.js';
 import { createClients } from './clients.js';
 import { log } from './log.js';
 import { allTools } from './tools/index.js';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   const config = loadConfig(readEnv(argv), argv);
   if (config.command === 'help') return void process.stdout.write(USAGE);
   if (config.command === 'version') return void process.stdout.write(`${VERSION}\n`);
-  await serveStdio({ tools: allTools, clients: createClients(config) });
+  await serveStdio({ tools: allTools, clients: createClients(config), audit: stderrAudit });
   log('info', `${NAME} ${VERSION} serving MCP on stdio`, describe(config));
 }
 

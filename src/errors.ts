@@ -27,6 +27,8 @@ export interface ToolErrorFields {
   requestId?: string;
   /** Seconds the provider asked us to wait (Retry-After), when it said. */
   retryAfterSeconds?: number;
+  /** Requests sent to the provider for this call (0 when nothing was sent). */
+  attempts?: number;
 }
 
 export class ToolError extends Error {
@@ -37,6 +39,7 @@ export class ToolError extends Error {
   readonly httpStatus: number | undefined;
   readonly requestId: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  attempts: number;
 
   constructor(fields: ToolErrorFields, options?: ErrorOptions) {
     super(fields.message, options);
@@ -48,6 +51,7 @@ export class ToolError extends Error {
     this.httpStatus = fields.httpStatus;
     this.requestId = fields.requestId;
     this.retryAfterSeconds = fields.retryAfterSeconds;
+    this.attempts = fields.attempts ?? 0;
   }
 
   /** The `error` object of a tool result. */

@@ -4,12 +4,11 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { NAME, VERSION } from './version.js';
 import { annotationsFor, type ToolDefinition } from './tools/define.js';
 import { resultShape, type ToolResult } from './tools/schemas.js';
-import { runTool, type Clients } from './tools/run.js';
+import { runTool, type RunContext } from './tools/run.js';
 import { inputSchemaOf } from './tools/validate.js';
 
-export interface ServerDeps {
+export interface ServerDeps extends Omit<RunContext, 'signal'> {
   tools: readonly ToolDefinition[];
-  clients: Clients;
 }
 
 /**
@@ -33,7 +32,7 @@ export function createServer(deps: ServerDeps): McpServer {
         outputSchema: resultShape,
         annotations: annotationsFor(def),
       },
-      async (args: unknown) => toCallResult(await runTool(def, args, deps.clients)),
+      async (args: unknown, extra) => toCallResult(await runTool(def, args, { ...deps, signal: extra.signal })),
     );
   }
   return server;

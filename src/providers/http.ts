@@ -17,6 +17,8 @@ export interface WireResponse {
   text: string;
   /** Parsed JSON body, or undefined when the body is empty or not JSON. */
   json: unknown;
+  /** Requests sent, counting retries. */
+  attempts: number;
 }
 
 export interface HttpOptions {
@@ -43,9 +45,11 @@ export async function send(req: WireRequest, endpoint: Endpoint, options: HttpOp
       signal,
     });
     const text = await readCapped(res.body, options.maxBodyBytes ?? MAX_BODY, res.statusCode);
-    return { status: res.statusCode, headers: flattenHeaders(res.headers), text, json: parseJson(text) };
+    return { status: res.statusCode, headers: flattenHeaders(res.headers), text, json: parseJson(text), attempts: 1 };
   } catch (err) {
-    throw networkError(err, endpoint, options.timeoutMs);
+    const error = networkError(err, endpoint, options.timeoutMs);
+    error.attempts = 1;
+    throw error;
   }
 }
 

@@ -15,6 +15,8 @@ export interface ProviderResponse {
   status: number;
   requestId: string | null;
   body: unknown;
+  /** Requests sent, counting retries. */
+  attempts: number;
 }
 
 /** Tagged template that percent-encodes every interpolated path segment. */

@@ -1,4 +1,5 @@
 // Runs one tool call: validate, resolve scope, send the built request, and turn every outcome into a result.
+import { auditEntry, type AuditSink } from '../audit.js';
 import { ToolError, cleanText } from '../errors.js';
 import { log } from '../log.js';
 import type { HuaweiClient } from '../providers/huaweicloud/client.js';
@@ -13,7 +14,24 @@ export interface Clients {
   qianfan: QianfanClient;
 }
 
-export async function runTool(def: ToolDefinition, args: unknown, clients: Clients): Promise<ToolResult> {
+/** Everything a call needs beyond its arguments; built once per server, per-call parts by the server factory. */
+export interface RunContext {
+  clients: Clients;
+  /** Receives one entry per stop attempt. */
+  audit?: AuditSink;
+  /** Aborted when the client cancels the call. */
+  signal?: AbortSignal;
+}
+
+export async function runTool(def: ToolDefinition, args: unknown, ctx: RunContext): Promise<ToolResult> {
+  const startedAt = performance.now();
+  const result = await execute(def, args, ctx);
+  if (def.kind === 'stop') ctx.audit?.(auditEntry(result, startedAt, performance.now()));
+  return result;
+}
+
+async function execute(def: ToolDefinition, args: unknown, ctx: RunContext): Promise<ToolResult> {
+  const { clients } = ctx;
   const base = { provider: def.provider, operation: def.name, target: {} as Record<string, string> };
   const input = validateInput(def, args);
   if (!input.ok) return failed(base, input.error);
@@ -22,7 +40,7 @@ export async function runTool(def: ToolDefinition, args: unknown, clients: Clien
     const { scope, send } = await prepare(def, input.value, clients);
     if (scope.region) base.target = { ...base.target, region: scope.region, project_id: scope.projectId! };
     const res = await send(def.request(input.value, scope));
-    const common = { ok: true, ...base, http_status: res.status, request_id: res.requestId };
+    const common = { ok: true, ...base, http_status: res.status, request_id: res.requestId, attempts: res.attempts };
     return def.kind === 'stop' ? { ...common, outcome: 'stop_requested' } : { ...common, outcome: 'status', status: def.readStatus(res.body) };
   } catch (err) {
     return failed(base, asToolError(err, def.name));
@@ -46,6 +64,7 @@ function failed(base: Pick<ToolResult, 'provider' | 'operation' | 'target'>, err
     ...base,
     http_status: error.httpStatus ?? null,
     request_id: error.requestId ?? null,
+    attempts: error.attempts,
     error: error.toJSON(),
   };
 }

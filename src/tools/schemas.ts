@@ -66,6 +66,7 @@ export const resultShape = {
   target: z.record(z.string(), z.string()).describe('The ids acted on, plus region and project_id for ModelArts.'),
   http_status: z.number().int().nullable(),
   request_id: z.string().nullable(),
+  attempts: z.number().int().optional().describe('Requests sent to the provider for this call, counting retries (0: nothing was sent).'),
   status: statusSchema.optional(),
   error: errorSchema.optional(),
 };

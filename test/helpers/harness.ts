@@ -1,6 +1,7 @@
 // Test harness: the simulator as the fake upstream, and a real MCP client connected to our server.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { AuditSink } from '../../src/audit.js';
 import { loadConfig } from '../../src/config.js';
 import { createClients } from '../../src/clients.js';
 import { createServer } from '../../src/server.js';
@@ -36,9 +37,9 @@ export interface Called {
   text: string;
 }
 
-export async function connect(env: Record<string, string | undefined>, argv: string[] = []) {
+export async function connect(env: Record<string, string | undefined>, argv: string[] = [], audit?: AuditSink) {
   const config = loadConfig(env, argv);
-  const server = createServer({ tools: allTools, clients: createClients(config) });
+  const server = createServer({ tools: allTools, clients: createClients(config), ...(audit ? { audit } : {}) });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'test', version: '1.0.0' });
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);

@@ -47,6 +47,7 @@ describe('stop tools: success against the fake upstream', () => {
       target: { dataset_id: 'gfghHSokody6AJigS5A', task_id: 'r0jT2zwxBDKf8KEnSuZ', region: 'cn-north-4', project_id: PROJECT },
       http_status: 204,
       request_id: stop.reply!.headers!['X-Request-Id'],
+      attempts: 1,
     });
     expectMirrored(called);
 
@@ -67,6 +68,7 @@ describe('stop tools: success against the fake upstream', () => {
       target: { job_id: '182626', version_id: '278813', region: 'cn-north-4', project_id: PROJECT },
       http_status: 200,
       request_id: stop.reply!.headers!['X-Request-Id'],
+      attempts: 1,
     });
   });
 
@@ -88,6 +90,7 @@ describe('stop tools: success against the fake upstream', () => {
       target: args,
       http_status: 200,
       request_id: (sent.reply!.body as { requestId: string }).requestId,
+      attempts: 1,
     });
     expectMirrored(called);
   });
@@ -106,6 +109,7 @@ describe('stop tools: success against the fake upstream', () => {
       target: { evaluation_id: 'ame-vwgs2ybhyhfv' },
       http_status: 200,
       request_id: (sent.reply!.body as { log_id: string }).log_id,
+      attempts: 1,
     });
   });
 
@@ -170,6 +174,7 @@ describe('stop tools: provider errors keep the provider code and message', () =>
     expect(called.result.outcome).toBe('failed');
     expect(called.result.http_status).toBe(status);
     expect(called.result.request_id).toBe(requestId);
+    expect(called.result.attempts).toBeGreaterThanOrEqual(1);
     expect(called.result.error).toMatchObject(error);
     expectMirrored(called);
   });
@@ -250,9 +255,24 @@ describe('stop tools: without credentials or with bad input nothing is sent', ()
     const called = await mcp.call(tool, args);
     expect(sim.requests.length).toBe(before);
     expect(called.isError).toBe(true);
-    expect(called.result).toMatchObject({ ok: false, outcome: 'failed', operation: tool, http_status: null, request_id: null });
+    expect(called.result).toMatchObject({ ok: false, outcome: 'failed', operation: tool, http_status: null, request_id: null, attempts: 0 });
     expect(called.result.error).toMatchObject({ code: 'InvalidInput', category: 'invalid_input', retryable: false });
     expect(called.result.error.message.startsWith(`${field}: `)).toBe(true);
     expect(called.result.error.message).toContain(text);
+  });
+});
+
+describe('audit trail', () => {
+  it('records one entry per stop attempt with ids and outcome, and none for status reads', async () => {
+    const entries: Array<Record<string, unknown>> = [];
+    const m = await connect(envFor(sim, { HUAWEICLOUD_SDK_PROJECT_ID: PROJECT }), [], (e) => entries.push({ ...e }));
+    await m.call('qianfan_stop_fine_tuning_task', { task_id: 'task-audit' });
+    await m.call('qianfan_stop_fine_tuning_task', { task_id: '..' });
+    await m.call('qianfan_get_fine_tuning_task', { task_id: 'task-audit' });
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatchObject({ audit: 'stop', tool: 'qianfan_stop_fine_tuning_task', provider: 'qianfan', target: { task_id: 'task-audit' }, outcome: 'stop_requested', http_status: 200, attempts: 1 });
+    expect(entries[0]!.duration_ms).toEqual(expect.any(Number));
+    expect(entries[1]).toMatchObject({ outcome: 'failed', attempts: 0, error_code: 'InvalidInput' });
+    await m.close();
   });
 });

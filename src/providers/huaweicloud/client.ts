@@ -40,8 +40,8 @@ export class HuaweiClient {
   async call(scope: HuaweiScope, req: ProviderRequest): Promise<ProviderResponse> {
     const res = await this.sendSigned(scope.endpoint, req, { 'X-Project-Id': scope.projectId });
     const failure = huaweiFailure(res);
-    if (failure) throw failure;
-    return { status: res.status, requestId: huaweiRequestId(res), body: res.json ?? null };
+    if (failure) throw Object.assign(failure, { attempts: res.attempts });
+    return { status: res.status, requestId: huaweiRequestId(res), body: res.json ?? null, attempts: res.attempts };
   }
 
   private lookupProject(region: string): Promise<string> {

@@ -35,7 +35,7 @@ export class QianfanClient {
     const headers = { ...signed.headers, 'User-Agent': USER_AGENT };
     const res = await send({ method: req.method, url, headers, body: serializeBody(req.body) }, this.config.baseUrl, this.http);
     const failure = qianfanFailure(res);
-    if (failure) throw failure;
-    return { status: res.status, requestId: qianfanRequestId(res), body: res.json ?? null };
+    if (failure) throw Object.assign(failure, { attempts: res.attempts });
+    return { status: res.status, requestId: qianfanRequestId(res), body: res.json ?? null, attempts: res.attempts };
   }
 }
