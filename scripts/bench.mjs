@@ -1,0 +1,14 @@
+// Runs the benchmark: bundles bench/bench.ts (it drives the simulator's TypeScript source) and executes it.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['bench/bench.ts'],
+  outfile: '.bench/bench.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
+await import(new URL('../.bench/bench.mjs', import.meta.url).href);
