@@ -40,4 +40,15 @@ describe('tool registry', () => {
       for (const [field, schema] of Object.entries(t.input)) expect((schema as { description?: string }).description, `${t.name}.${field}`).toBeTruthy();
     }
   });
+
+  it('every stop tool reads its status with a registered status tool of the same provider, and confirms with one of its ids', () => {
+    for (const t of allTools) {
+      if (t.kind !== 'stop') continue;
+      expect(allTools).toContain(t.status);
+      expect(t.status.provider).toBe(t.provider);
+      for (const field of Object.keys(t.status.input)) expect(Object.keys(t.input), `${t.name} lacks ${field}`).toContain(field);
+      expect(Object.keys(t.input)).toContain(t.confirmField);
+      expect(Object.keys(t.input).slice(-2)).toEqual(['dry_run', 'wait_seconds']);
+    }
+  });
 });
