@@ -56,9 +56,9 @@ export interface RunContext {
 }
 
 export async function runTool(def: ToolDefinition, args: unknown, ctx: RunContext): Promise<ToolResult> {
-  const startedAt = performance.now();
+  const startedAt = Date.now(); // wall clock: the audit line's time is built from it
   const result = await execute(def, args, ctx);
-  if (def.kind === 'stop') ctx.audit?.(auditEntry(result, startedAt, performance.now()));
+  if (def.kind === 'stop') ctx.audit?.(auditEntry(result, startedAt, Date.now()));
   return result;
 }
 

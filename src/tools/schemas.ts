@@ -87,7 +87,7 @@ export const resultShape = {
   outcome: z
     .enum(OUTCOMES)
     .describe(
-      'stop_requested: the provider accepted the stop (not yet confirmed stopped); stopped: a wait saw it stop or end; already_stopped / already_finished: the provider refused because the task was no longer running; dry_run: nothing sent; declined: the user did not confirm, nothing sent; status: a status read; failed: see error.',
+      'stop_requested: the provider accepted the stop (not yet confirmed stopped); stopped: a wait saw it stop or end; already_stopped / already_finished: the provider refused because the task was no longer running; dry_run: nothing was stopped; declined: the user did not confirm, nothing was sent; status: a status read; failed: see error.',
     ),
   provider: z.enum(['huaweicloud', 'qianfan']),
   operation: z.string().describe('The tool name.'),

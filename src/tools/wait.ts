@@ -65,10 +65,14 @@ export async function waitUntilSettled(o: WaitOptions): Promise<WaitEnd> {
     if (read.ok) last = read.status;
     else if (!read.error.retryable) return end('read_failed', read.error);
 
+    if (last && settled(last)) return end('settled');
+    if (now() >= deadline) return end('deadline');
+
+    // Only reads that the wait goes on after are reported: SDK clients handle a notification a tick after a
+    // response that arrives with it, so one sent just before the result is dropped as an unknown token.
     const elapsedMs = Math.round(now() - start);
     lastMs = Math.max(elapsedMs, lastMs + 1);
     await notify(lastMs, `${read.ok ? `status ${read.status.state}` : `status read failed (${read.error.code})`} after ${(elapsedMs / 1000).toFixed(1)} s`);
-    if (last && settled(last)) return end('settled');
     delay = Math.min(delay * 1.5, o.poll.maxMs);
   }
 }
