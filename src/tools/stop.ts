@@ -14,6 +14,7 @@ type Input = Record<string, unknown>;
 
 export async function runStop(def: StopToolDefinition<any>, input: Input, base: ResultBase, ctx: RunContext): Promise<ToolResult> {
   const dryRun = input.dry_run === true;
+  const seconds = typeof input.wait_seconds === 'number' ? input.wait_seconds : 0;
   if (ctx.confirm && !dryRun) {
     const answer = await confirmStop(def, input, plannedTarget(def, input, base, ctx), ctx);
     if (!answer.proceed) return 'error' in answer ? failed(base, answer.error) : declined(base, answer.note);
@@ -44,10 +45,9 @@ export async function runStop(def: StopToolDefinition<any>, input: Input, base: 
     res = await bound.send(request);
   } catch (err) {
     if (!isRefusal(err)) throw err;
-    return explainRefusal(def, err, base, reader, ctx, waitSecondsOf(input));
+    return explainRefusal(def, err, base, reader, ctx, seconds);
   }
   const accepted = { ok: true, ...base, http_status: res.status, request_id: res.requestId } as const;
-  const seconds = waitSecondsOf(input);
   if (seconds === 0) return { ...accepted, outcome: 'stop_requested', attempts: res.attempts };
 
   const end = await wait(reader, ctx, seconds);
@@ -112,10 +112,6 @@ function shown(status: Status): string {
 
 function declined(base: ResultBase, note: string): ToolResult {
   return { ok: true, outcome: 'declined', ...base, http_status: null, request_id: null, attempts: 0, note };
-}
-
-function waitSecondsOf(input: Input): number {
-  return typeof input.wait_seconds === 'number' ? input.wait_seconds : 0;
 }
 
 /** The ids the confirmation names, before anything is sent (so before any project lookup). */
