@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, parseArgv, type Config } from './config.js';
 import { stderrAudit } from './audit.js';
 import { createClients } from './clients.js';
 import { log } from './log.js';
+import { describeFilter, selectTools } from './tool-filter.js';
 import { allTools } from './tools/index.js';
 import { serveStdio } from './transports/stdio.js';
 import { NAME, VERSION } from './version.js';
@@ -21,6 +22,10 @@ Flags (each overrides its environment variable):
   --iam-endpoint URL      Huawei IAM endpoint (HUAWEICLOUD_SDK_IAM_ENDPOINT)
   --qianfan-base-url URL  Qianfan console API (QIANFAN_CONSOLE_API_BASE_URL, default https://qianfan.baidubce.com)
   --timeout-ms N          limit for each provider call (ML_STOP_TIMEOUT_MS, default 15000)
+  --confirm               ask the user to type the task id before every stop (ML_STOP_CONFIRM=true)
+  --read-only             serve only tools that change nothing, no stop tools (ML_STOP_READ_ONLY=true)
+  --tools a,b             serve only these tools (ML_STOP_TOOLS)
+  --providers p,q         serve only these providers' tools: huaweicloud, qianfan (ML_STOP_PROVIDERS)
   -h, --help              this text
   -v, --version           the version
 
@@ -51,8 +56,13 @@ async function main(): Promise<void> {
   const config = loadConfig(readEnv(argv), argv);
   if (config.command === 'help') return void process.stdout.write(USAGE);
   if (config.command === 'version') return void process.stdout.write(`${VERSION}\n`);
-  await serveStdio({ tools: allTools, clients: createClients(config), audit: stderrAudit });
-  log('info', `${NAME} ${VERSION} serving MCP on stdio`, describe(config));
+  const tools = selectTools(allTools, config.toolFilter);
+  await serveStdio({ tools, clients: createClients(config), audit: stderrAudit, confirm: config.confirm });
+  log('info', `${NAME} ${VERSION} serving MCP on stdio`, {
+    ...describe(config),
+    tools: tools.length === allTools.length ? 'all' : `${tools.map((t) => t.name).join(', ')} (${describeFilter(config.toolFilter)})`,
+    confirm: config.confirm,
+  });
 }
 
 process.on('unhandledRejection', (reason) => log('error', 'unhandled rejection', { reason: String(reason) }));

@@ -28,11 +28,28 @@ export interface QianfanConfig {
   baseUrl: Endpoint;
 }
 
+/** Names given to a filter, and where they came from (a flag or variable name), for start-up errors. */
+export interface NameList {
+  names: string[];
+  source: string;
+}
+
+/** Which tools get registered; applied by src/tool-filter.ts. */
+export interface ToolFilter {
+  /** Only tools that change nothing (every kind but 'stop'). */
+  readOnly: boolean;
+  tools?: NameList;
+  providers?: NameList;
+}
+
 export interface Config {
   command: 'serve' | 'help' | 'version';
   huaweicloud: HuaweiConfig;
   qianfan: QianfanConfig;
   timeoutMs: number;
+  /** Ask the user (MCP elicitation) before every stop. */
+  confirm: boolean;
+  toolFilter: ToolFilter;
 }
 
 export class ConfigError extends Error {
@@ -53,6 +70,10 @@ const FLAGS = {
   'iam-endpoint': { type: 'string' },
   'qianfan-base-url': { type: 'string' },
   'timeout-ms': { type: 'string' },
+  confirm: { type: 'boolean' },
+  'read-only': { type: 'boolean' },
+  tools: { type: 'string' },
+  providers: { type: 'string' },
 } as const;
 
 export interface ParsedArgs {
@@ -113,6 +134,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ar
       baseUrl: { url: checkUrl(qianfanBase.url, qianfanBase.source).replace(/\/+$/, ''), source: qianfanBase.source },
     },
     timeoutMs: positiveInt(flags['timeout-ms'] ?? get('ML_STOP_TIMEOUT_MS'), 15_000, flags['timeout-ms'] ? '--timeout-ms' : 'ML_STOP_TIMEOUT_MS'),
+    confirm: flags.confirm === true || bool(get('ML_STOP_CONFIRM'), 'ML_STOP_CONFIRM'),
+    toolFilter: {
+      readOnly: flags['read-only'] === true || bool(get('ML_STOP_READ_ONLY'), 'ML_STOP_READ_ONLY'),
+      ...nameList('tools', flags.tools, '--tools', get('ML_STOP_TOOLS'), 'ML_STOP_TOOLS'),
+      ...nameList('providers', flags.providers, '--providers', get('ML_STOP_PROVIDERS'), 'ML_STOP_PROVIDERS'),
+    },
   };
 }
 
@@ -153,4 +180,21 @@ function positiveInt(value: string | undefined, fallback: number, source: string
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new ConfigError(`${source} must be a positive integer (milliseconds), got "${value}"`);
   return Number(value);
+}
+
+/** true/false (also 1/0, yes/no, on/off) from a variable; anything else is a start-up error. */
+function bool(value: string | undefined, source: string): boolean {
+  if (value === undefined) return false;
+  if (/^(true|1|yes|on)$/i.test(value)) return true;
+  if (/^(false|0|no|off)$/i.test(value)) return false;
+  throw new ConfigError(`${source} must be true or false, got "${value}"`);
+}
+
+/** A comma-separated list from a flag (wins) or a variable, as { key: { names, source } }, or nothing when neither is set. */
+function nameList<K extends string>(key: K, flag: string | undefined, flagName: string, env: string | undefined, envName: string): { [P in K]?: NameList } {
+  const [value, source] = flag !== undefined ? [flag, flagName] : [env, envName];
+  if (value === undefined) return {};
+  const names = value.split(',').map((n) => n.trim()).filter(Boolean);
+  if (names.length === 0) throw new ConfigError(`${source} names nothing; give a comma-separated list or leave it unset`);
+  return { [key]: { names, source } } as { [P in K]?: NameList };
 }

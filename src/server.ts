@@ -1,15 +1,21 @@
 // The server factory: the only module that touches the MCP SDK's server API. Every transport builds its servers here.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import { ErrorCode, McpError, type CallToolResult, type ServerNotification, type ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 import { NAME, VERSION } from './version.js';
 import { annotationsFor, type ToolDefinition } from './tools/define.js';
 import { resultShape, type ToolResult } from './tools/schemas.js';
-import { runTool, type RunContext } from './tools/run.js';
+import { runTool, type ElicitAnswer, type ElicitRequest, type Progress, type RunContext } from './tools/run.js';
 import { inputSchemaOf } from './tools/validate.js';
 
-export interface ServerDeps extends Omit<RunContext, 'signal'> {
+export interface ServerDeps extends Omit<RunContext, 'signal' | 'progress' | 'elicit'> {
   tools: readonly ToolDefinition[];
 }
+
+/** How long the user has to answer a confirmation before the stop is dropped (the SDK default is 60 s). */
+export const CONFIRM_TIMEOUT_MS = 5 * 60_000;
+
+type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
 /**
  * The SDK would answer a schema mismatch with a bare text error; our own validation answers with the
@@ -32,10 +38,33 @@ export function createServer(deps: ServerDeps): McpServer {
         outputSchema: resultShape,
         annotations: annotationsFor(def),
       },
-      async (args: unknown, extra) => toCallResult(await runTool(def, args, { ...deps, signal: extra.signal })),
+      async (args: unknown, extra) => toCallResult(await runTool(def, args, { ...deps, ...perCall(server, extra) })),
     );
   }
   return server;
+}
+
+/** The per-call parts of the run context, as plain callbacks so the tools never see the SDK. */
+function perCall(server: McpServer, extra: Extra): Pick<RunContext, 'signal' | 'progress' | 'elicit'> {
+  const token = extra._meta?.progressToken;
+  const progress = (p: Progress) => extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token!, ...p } });
+  const elicit = async (request: ElicitRequest): Promise<ElicitAnswer> => {
+    try {
+      const answer = await server.server.elicitInput(
+        { mode: 'form', ...request },
+        { relatedRequestId: extra.requestId, signal: extra.signal, timeout: CONFIRM_TIMEOUT_MS },
+      );
+      return { action: answer.action, ...(answer.content ? { content: answer.content } : {}) };
+    } catch (err) {
+      if (err instanceof McpError && err.code === ErrorCode.RequestTimeout) return { action: 'timeout' };
+      throw err;
+    }
+  };
+  return {
+    signal: extra.signal,
+    ...(token !== undefined ? { progress } : {}),
+    ...(server.server.getClientCapabilities()?.elicitation?.form ? { elicit } : {}),
+  };
 }
 
 export function toCallResult(result: ToolResult): CallToolResult {

@@ -1,5 +1,6 @@
 // What a tool asks a provider for, before signing: pure data built by each tool's request builder.
 import { rfc3986, type QueryPairs } from './encoding.js';
+import type { WireRequest } from './http.js';
 
 export interface ProviderRequest {
   method: 'GET' | 'POST';
@@ -32,4 +33,23 @@ export function serializeBody(body: unknown): string {
 export function wireQuery(query: QueryPairs | undefined): string {
   if (!query || query.length === 0) return '';
   return '?' + query.map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`).join('&');
+}
+
+/** A request ready for the wire, and the names of the headers its signature covers. */
+export interface SignedRequest {
+  wire: WireRequest;
+  signedHeaders: string[];
+}
+
+/** What a dry run reports: the request exactly as it would be sent, minus header values (no secret, no signature). */
+export interface RequestDescription {
+  method: 'GET' | 'POST';
+  url: string;
+  /** The body as sent, or null when none is sent. */
+  body: string | null;
+  signed_headers: string[];
+}
+
+export function describeSigned({ wire, signedHeaders }: SignedRequest): RequestDescription {
+  return { method: wire.method, url: wire.url.toString(), body: wire.body === '' ? null : wire.body, signed_headers: [...signedHeaders] };
 }

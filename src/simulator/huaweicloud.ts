@@ -47,6 +47,8 @@ export function huaweiRoute(req: SimRequest, inventory: Inventory, options: Huaw
         status: inventory.raw(task),
         progress: task.state === 'succeeded' ? 100.0 : 40.0,
         message: `simulated ${task.state} task`,
+        // A failed task's detail names its failure in error_code/error_msg, inside the 200.
+        ...(task.state === 'failed' ? { error_code: 'ModelArts.4371', error_msg: 'simulated task failure' } : {}),
       });
     }
   }

@@ -2,7 +2,7 @@
 import type * as z from 'zod/v4';
 import type { ProviderId } from '../config.js';
 import type { ProviderRequest } from '../providers/request.js';
-import type { Status } from './schemas.js';
+import { stopOptionsShape, type Status } from './schemas.js';
 
 export interface Scope {
   /** ModelArts only: the resolved region and project. */
@@ -26,6 +26,10 @@ interface CommonDefinition<S extends z.ZodRawShape> {
 
 export interface StopToolDefinition<S extends z.ZodRawShape = z.ZodRawShape> extends CommonDefinition<S> {
   kind: 'stop';
+  /** The status read for the same task: dry runs, waits and refused stops use it. Its inputs are a subset of ours. */
+  status: StatusToolDefinition<any>;
+  /** The id the user types to confirm a stop (--confirm). */
+  confirmField: keyof S & string;
 }
 
 export interface StatusToolDefinition<S extends z.ZodRawShape = z.ZodRawShape> extends CommonDefinition<S> {
@@ -36,7 +40,12 @@ export interface StatusToolDefinition<S extends z.ZodRawShape = z.ZodRawShape> e
 
 export type ToolDefinition = StopToolDefinition<any> | StatusToolDefinition<any>;
 
-export const defineStopTool = <S extends z.ZodRawShape>(d: Omit<StopToolDefinition<S>, 'kind'>): StopToolDefinition<S> => ({ kind: 'stop', ...d });
+const STOP_NOTE =
+  'Safe to repeat: a task that is already stopped or finished answers already_stopped or already_finished. dry_run shows the request and current status without stopping; wait_seconds waits for the stop to take effect.';
+
+/** A stop tool: its ids plus dry_run and wait_seconds, and the shared note on repeating, dry runs and waiting. */
+export const defineStopTool = <S extends z.ZodRawShape>(d: Omit<StopToolDefinition<S>, 'kind'>): StopToolDefinition<S & typeof stopOptionsShape> =>
+  ({ kind: 'stop', ...d, description: `${d.description}\n${STOP_NOTE}`, input: { ...d.input, ...stopOptionsShape } }) as StopToolDefinition<S & typeof stopOptionsShape>;
 export const defineStatusTool = <S extends z.ZodRawShape>(d: Omit<StatusToolDefinition<S>, 'kind'>): StatusToolDefinition<S> => ({ kind: 'status', ...d });
 
 export function annotationsFor(def: ToolDefinition) {

@@ -24,8 +24,10 @@ export default defineStatusTool({
     path: apiPath`/v2/${projectId!}/datasets/${dataset_id}/tasks/${task_id}`,
   }),
   readStatus: (body) => {
-    const status = mapStatus('MODELARTS_TASK', asObject(body)?.status);
-    const message = str(asObject(body)?.message);
+    const task = asObject(body);
+    const status = mapStatus('MODELARTS_TASK', task?.status);
+    const failure = str(task?.error_code) ? `${str(task?.error_code)} ${str(task?.error_msg) ?? ''}`.trim() : undefined;
+    const message = failure ?? str(task?.message);
     return message ? { ...status, detail: `${status.detail}: ${message}` } : status;
   },
 });

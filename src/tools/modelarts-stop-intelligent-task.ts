@@ -1,5 +1,6 @@
 import { apiPath } from '../providers/request.js';
 import { defineStopTool } from './define.js';
+import modelartsGetIntelligentTask from './modelarts-get-intelligent-task.js';
 import { huaweiScopeShape, paramId } from './schemas.js';
 
 export default defineStopTool({
@@ -18,6 +19,8 @@ export default defineStopTool({
     ...huaweiScopeShape,
   },
   target: ({ dataset_id, task_id }) => ({ dataset_id, task_id }),
+  status: modelartsGetIntelligentTask,
+  confirmField: 'task_id',
   request: ({ dataset_id, task_id }, { projectId }) => ({
     method: 'POST',
     path: apiPath`/v2/${projectId!}/datasets/${dataset_id}/tasks/${task_id}/stop`,

@@ -1,5 +1,6 @@
 import { apiPath } from '../providers/request.js';
 import { defineStopTool } from './define.js';
+import modelartsGetTrainingJobVersion from './modelarts-get-training-job-version.js';
 import { huaweiScopeShape, paramNumericId } from './schemas.js';
 
 export default defineStopTool({
@@ -18,6 +19,8 @@ export default defineStopTool({
     ...huaweiScopeShape,
   },
   target: ({ job_id, version_id }) => ({ job_id, version_id }),
+  status: modelartsGetTrainingJobVersion,
+  confirmField: 'version_id',
   request: ({ job_id, version_id }, { projectId }) => ({
     method: 'POST',
     path: apiPath`/v1/${projectId!}/training-jobs/${job_id}/versions/${version_id}/stop`,

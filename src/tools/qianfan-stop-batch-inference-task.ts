@@ -1,4 +1,5 @@
 import { defineStopTool } from './define.js';
+import qianfanGetBatchInferenceTask from './qianfan-get-batch-inference-task.js';
 import { paramId } from './schemas.js';
 
 export default defineStopTool({
@@ -13,6 +14,8 @@ export default defineStopTool({
   ].join('\n'),
   input: { task_id: paramId('Batch inference task id, e.g. infer-9ixxxxxxmp.') },
   target: ({ task_id }) => ({ task_id }),
+  status: qianfanGetBatchInferenceTask,
+  confirmField: 'task_id',
   request: ({ task_id }) => ({
     method: 'POST',
     path: '/v2/batchinference',

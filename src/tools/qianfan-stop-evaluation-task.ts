@@ -1,4 +1,5 @@
 import { defineStopTool } from './define.js';
+import qianfanGetEvaluationTask from './qianfan-get-evaluation-task.js';
 import { paramId } from './schemas.js';
 
 export default defineStopTool({
@@ -13,6 +14,8 @@ export default defineStopTool({
   ].join('\n'),
   input: { evaluation_id: paramId('Evaluation task id, e.g. ame-vwgs2ybhyhfv.') },
   target: ({ evaluation_id }) => ({ evaluation_id }),
+  status: qianfanGetEvaluationTask,
+  confirmField: 'evaluation_id',
   request: ({ evaluation_id }) => ({
     method: 'POST',
     path: '/wenxinworkshop/modelrepo/eval/cancel',

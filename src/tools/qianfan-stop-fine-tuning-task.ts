@@ -1,4 +1,5 @@
 import { defineStopTool } from './define.js';
+import qianfanGetFineTuningTask from './qianfan-get-fine-tuning-task.js';
 import { paramId } from './schemas.js';
 
 export default defineStopTool({
@@ -13,6 +14,8 @@ export default defineStopTool({
   ].join('\n'),
   input: { task_id: paramId('Fine-tuning task id, e.g. task-92zjbyinxruq.') },
   target: ({ task_id }) => ({ task_id }),
+  status: qianfanGetFineTuningTask,
+  confirmField: 'task_id',
   request: ({ task_id }) => ({
     method: 'POST',
     path: '/v2/finetuning',

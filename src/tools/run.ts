@@ -1,76 +1,78 @@
 // Runs one tool call: validate, resolve scope, send the built request, and turn every outcome into a result.
+// No MCP SDK here: the server factory passes the per-call parts (signal, progress, elicit) as plain callbacks.
 import { auditEntry, type AuditSink } from '../audit.js';
-import { ToolError, cleanText } from '../errors.js';
-import { log } from '../log.js';
 import type { HuaweiClient } from '../providers/huaweicloud/client.js';
 import type { QianfanClient } from '../providers/qianfan/client.js';
-import type { ProviderRequest, ProviderResponse } from '../providers/request.js';
-import type { Scope, ToolDefinition } from './define.js';
+import { bind } from './bind.js';
+import type { ToolDefinition } from './define.js';
+import { asToolError, failed, type ResultBase } from './results.js';
 import type { ToolResult } from './schemas.js';
+import { runStop } from './stop.js';
 import { validateInput } from './validate.js';
+import type { PollSchedule } from './wait.js';
 
 export interface Clients {
   huaweicloud: HuaweiClient;
   qianfan: QianfanClient;
 }
 
+export interface Progress {
+  progress: number;
+  total?: number;
+  message?: string;
+}
+
+/** A form with string fields, as MCP elicitation (form mode) takes it. */
+export interface ElicitRequest {
+  message: string;
+  requestedSchema: {
+    type: 'object';
+    properties: Record<string, { type: 'string'; title?: string; description?: string }>;
+    required?: string[];
+  };
+}
+
+/** The user's answer; 'timeout' when none came in time. */
+export interface ElicitAnswer {
+  action: 'accept' | 'decline' | 'cancel' | 'timeout';
+  content?: Record<string, unknown>;
+}
+
 /** Everything a call needs beyond its arguments; built once per server, per-call parts by the server factory. */
 export interface RunContext {
   clients: Clients;
-  /** Receives one entry per stop attempt. */
+  /** Receives one entry per stop call. */
   audit?: AuditSink;
+  /** Ask the user (elicitation) before every stop that is not a dry run (--confirm). */
+  confirm?: boolean;
+  /** How wait_seconds polls the status; default 1 s first, growing to 10 s. */
+  poll?: PollSchedule;
   /** Aborted when the client cancels the call. */
   signal?: AbortSignal;
+  /** Sends notifications/progress; present only when the request carried a progressToken. */
+  progress?: (p: Progress) => Promise<void>;
+  /** Asks the user through a form; absent when the client did not declare form elicitation. */
+  elicit?: (request: ElicitRequest) => Promise<ElicitAnswer>;
 }
 
 export async function runTool(def: ToolDefinition, args: unknown, ctx: RunContext): Promise<ToolResult> {
-  const startedAt = performance.now();
+  const startedAt = Date.now(); // wall clock: the audit line's time is built from it
   const result = await execute(def, args, ctx);
-  if (def.kind === 'stop') ctx.audit?.(auditEntry(result, startedAt, performance.now()));
+  if (def.kind === 'stop') ctx.audit?.(auditEntry(result, startedAt, Date.now()));
   return result;
 }
 
 async function execute(def: ToolDefinition, args: unknown, ctx: RunContext): Promise<ToolResult> {
-  const { clients } = ctx;
-  const base = { provider: def.provider, operation: def.name, target: {} as Record<string, string> };
+  const base: ResultBase = { provider: def.provider, operation: def.name, target: {} };
   const input = validateInput(def, args);
   if (!input.ok) return failed(base, input.error);
   base.target = def.target(input.value);
   try {
-    const { scope, send } = await prepare(def, input.value, clients);
-    if (scope.region) base.target = { ...base.target, region: scope.region, project_id: scope.projectId! };
-    const res = await send(def.request(input.value, scope));
-    const common = { ok: true, ...base, http_status: res.status, request_id: res.requestId, attempts: res.attempts };
-    return def.kind === 'stop' ? { ...common, outcome: 'stop_requested' } : { ...common, outcome: 'status', status: def.readStatus(res.body) };
+    if (def.kind === 'stop') return await runStop(def, input.value, base, ctx);
+    const bound = await bind(def, input.value, ctx.clients, base);
+    const res = await bound.send(def.request(input.value, bound.scope));
+    return { ok: true, ...base, outcome: 'status', http_status: res.status, request_id: res.requestId, attempts: res.attempts, status: def.readStatus(res.body) };
   } catch (err) {
     return failed(base, asToolError(err, def.name));
   }
-}
-
-async function prepare(
-  def: ToolDefinition,
-  input: Record<string, unknown>,
-  clients: Clients,
-): Promise<{ scope: Scope; send: (req: ProviderRequest) => Promise<ProviderResponse> }> {
-  if (def.provider === 'qianfan') return { scope: {}, send: (req) => clients.qianfan.call(req) };
-  const scope = await clients.huaweicloud.scope(input.region as string | undefined, input.project_id as string | undefined);
-  return { scope, send: (req) => clients.huaweicloud.call(scope, req) };
-}
-
-function failed(base: Pick<ToolResult, 'provider' | 'operation' | 'target'>, error: ToolError): ToolResult {
-  return {
-    ok: false,
-    outcome: 'failed',
-    ...base,
-    http_status: error.httpStatus ?? null,
-    request_id: error.requestId ?? null,
-    attempts: error.attempts,
-    error: error.toJSON(),
-  };
-}
-
-function asToolError(err: unknown, tool: string): ToolError {
-  if (err instanceof ToolError) return err;
-  log('error', 'internal error', { tool, error: cleanText(String((err as Error)?.stack ?? err), 2000) });
-  return new ToolError({ code: 'InternalError', category: 'upstream', retryable: false, message: `ml-stop-mcp failed internally while running ${tool}; see its stderr log.` });
 }

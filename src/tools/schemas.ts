@@ -36,6 +36,23 @@ export const huaweiScopeShape = {
   project_id: paramId(PROJECT_DESCRIPTION).optional().describe(PROJECT_DESCRIPTION),
 };
 
+const WAIT_ERROR = 'must be an integer from 0 to 600 (seconds)';
+
+/** Inputs every stop tool takes besides its ids (defineStopTool adds them). */
+export const stopOptionsShape = {
+  dry_run: z
+    .boolean({ error: 'must be true or false' })
+    .default(false)
+    .describe('true: check the input, resolve endpoint and project, and return the exact request that would be sent and the current status. Nothing is stopped.'),
+  wait_seconds: z
+    .number({ error: WAIT_ERROR })
+    .int({ error: WAIT_ERROR })
+    .min(0, { error: WAIT_ERROR })
+    .max(600, { error: WAIT_ERROR })
+    .default(0)
+    .describe('After the stop is accepted, poll the status for up to this many seconds (0-600) until the task is stopped or finished. 0: return at once.'),
+};
+
 export const STATES = ['pending', 'running', 'stopping', 'stopped', 'succeeded', 'failed', 'unknown'] as const;
 export type State = (typeof STATES)[number];
 
@@ -46,7 +63,7 @@ export const statusSchema = z.object({
 });
 export type Status = z.infer<typeof statusSchema>;
 
-export const OUTCOMES = ['stop_requested', 'status', 'failed'] as const;
+export const OUTCOMES = ['stop_requested', 'stopped', 'already_stopped', 'already_finished', 'dry_run', 'declined', 'status', 'failed'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export const errorSchema = z.object({
@@ -57,17 +74,30 @@ export const errorSchema = z.object({
   hint: z.string().optional(),
 });
 
+export const requestSchema = z.object({
+  method: z.enum(['GET', 'POST']),
+  url: z.string(),
+  body: z.string().nullable().describe('The body as it would be sent; null when none is sent.'),
+  signed_headers: z.array(z.string()).describe('Names (never values) of the headers the signature would cover.'),
+});
+
 /** Shared by every tool as its outputSchema. */
 export const resultShape = {
   ok: z.boolean().describe('false exactly when isError is true.'),
-  outcome: z.enum(OUTCOMES),
+  outcome: z
+    .enum(OUTCOMES)
+    .describe(
+      'stop_requested: the provider accepted the stop (not yet confirmed stopped); stopped: a wait saw it stop or end; already_stopped / already_finished: the provider refused because the task was no longer running; dry_run: nothing was stopped; declined: the user did not confirm, nothing was sent; status: a status read; failed: see error.',
+    ),
   provider: z.enum(['huaweicloud', 'qianfan']),
   operation: z.string().describe('The tool name.'),
   target: z.record(z.string(), z.string()).describe('The ids acted on, plus region and project_id for ModelArts.'),
-  http_status: z.number().int().nullable(),
-  request_id: z.string().nullable(),
+  http_status: z.number().int().nullable().describe('HTTP status of the stop request (of the status read for status tools and dry runs); null when none was answered.'),
+  request_id: z.string().nullable().describe("The provider's request id for the same request."),
   attempts: z.number().int().optional().describe('Requests sent to the provider for this call, counting retries (0: nothing was sent).'),
   status: statusSchema.optional(),
+  request: requestSchema.optional().describe('Dry runs: the stop request that would be sent.'),
+  note: z.string().optional().describe('What happened beyond the outcome, e.g. the status seen after a refused stop or a wait that ran out.'),
   error: errorSchema.optional(),
 };
 export const resultSchema = z.object(resultShape);

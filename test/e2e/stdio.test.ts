@@ -1,4 +1,5 @@
 // The built server over stdio, as a client launches it: real process, real protocol, fake upstream.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,5 +64,29 @@ describe('stdio server (dist/cli.js)', () => {
     const res = await client.callTool({ name: 'qianfan_stop_fine_tuning_task', arguments: { task_id: 'task-dotenv' } });
     expect(res.structuredContent).toMatchObject({ ok: true, outcome: 'stop_requested' });
     await client.close();
+  });
+
+  it('ML_STOP_READ_ONLY=true serves only the read-only tools', async () => {
+    const { client } = await launch({ ...envFor(sim), ML_STOP_READ_ONLY: 'true' });
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name)).toEqual([
+      'modelarts_get_intelligent_task',
+      'modelarts_get_training_job_version',
+      'qianfan_get_batch_inference_task',
+      'qianfan_get_fine_tuning_task',
+      'qianfan_get_evaluation_task',
+    ]);
+    await client.close();
+  });
+
+  it('an unknown tool or provider name is a start-up error that lists the valid names', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ml-stop-bad-'));
+    const tools = spawnSync(process.execPath, [CLI, '--tools', 'qianfan_stop_everything'], { cwd, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', timeout: 20_000 });
+    expect(tools.status).toBe(2);
+    expect(tools.stdout).toBe('');
+    expect(tools.stderr).toContain('--tools: unknown tool "qianfan_stop_everything". Valid tool names: modelarts_stop_intelligent_task, modelarts_stop_training_job_version,');
+    const providers = spawnSync(process.execPath, [CLI], { cwd, env: { PATH: process.env.PATH ?? '', ML_STOP_PROVIDERS: 'aws' }, encoding: 'utf8', timeout: 20_000 });
+    expect(providers.status).toBe(2);
+    expect(providers.stderr).toContain('ML_STOP_PROVIDERS: unknown provider "aws". Valid provider names: huaweicloud, qianfan');
   });
 });

@@ -1,10 +1,13 @@
 // Test harness: the simulator as the fake upstream, and a real MCP client connected to our server.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import { ElicitRequestSchema, type ElicitRequest, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 import type { AuditSink } from '../../src/audit.js';
 import { loadConfig } from '../../src/config.js';
 import { createClients } from '../../src/clients.js';
-import { createServer } from '../../src/server.js';
+import { createServer, type ServerDeps } from '../../src/server.js';
+import { selectTools } from '../../src/tool-filter.js';
 import { allTools } from '../../src/tools/index.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js';
 
@@ -37,16 +40,34 @@ export interface Called {
   text: string;
 }
 
-export async function connect(env: Record<string, string | undefined>, argv: string[] = [], audit?: AuditSink) {
+export interface ConnectOptions {
+  /** Server dependencies to override (e.g. a faster poll schedule). */
+  deps?: Partial<ServerDeps>;
+  /** Declares form elicitation and answers every elicitation request with this. */
+  elicit?: (request: ElicitRequest['params']) => ElicitResult | Promise<ElicitResult>;
+}
+
+/** Tests wait in tens of milliseconds, not seconds. */
+export const FAST_POLL = { firstMs: 30, maxMs: 120 };
+
+export async function connect(env: Record<string, string | undefined>, argv: string[] = [], audit?: AuditSink, options: ConnectOptions = {}) {
   const config = loadConfig(env, argv);
-  const server = createServer({ tools: allTools, clients: createClients(config), ...(audit ? { audit } : {}) });
+  const server = createServer({
+    tools: selectTools(allTools, config.toolFilter),
+    clients: createClients(config),
+    confirm: config.confirm,
+    poll: FAST_POLL,
+    ...(audit ? { audit } : {}),
+    ...options.deps,
+  });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const client = new Client({ name: 'test', version: '1.0.0' });
+  const client = new Client({ name: 'test', version: '1.0.0' }, options.elicit ? { capabilities: { elicitation: {} } } : {});
+  if (options.elicit) client.setRequestHandler(ElicitRequestSchema, (req) => options.elicit!(req.params));
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
   return {
     client,
-    async call(name: string, args: Record<string, unknown>): Promise<Called> {
-      const res = await client.callTool({ name, arguments: args });
+    async call(name: string, args: Record<string, unknown>, requestOptions?: RequestOptions): Promise<Called> {
+      const res = await client.callTool({ name, arguments: args }, undefined, requestOptions);
       const text = (res.content as Array<{ type: string; text: string }>)[0]!.text;
       return { isError: res.isError === true, result: res.structuredContent as Record<string, any>, text };
     },

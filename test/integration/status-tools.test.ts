@@ -57,3 +57,12 @@ it('a status read of a task the provider does not know is not_found', async () =
   const ev = await mcp.call('qianfan_get_evaluation_task', { evaluation_id: 'ame-missing' });
   expect(ev.result).toMatchObject({ http_status: 200, error: { code: '336003', category: 'invalid_input' } });
 });
+
+it("a failed intelligent task's error_code inside its 200 detail describes the task, not the call", async () => {
+  sim.inventory.put('modelarts_intelligent_task', { project_id: PROJECT, dataset_id: 'ds1', task_id: 'tk-failed' }, { state: 'failed' });
+  const called = await mcp.call('modelarts_get_intelligent_task', { dataset_id: 'ds1', task_id: 'tk-failed' });
+  expect((sim.requests.at(-1)!.reply!.body as Record<string, unknown>).error_code).toBe('ModelArts.4371');
+  expect(called.isError).toBe(false);
+  expect(called.result).toMatchObject({ ok: true, outcome: 'status', http_status: 200 });
+  expect(called.result.status).toEqual({ state: 'failed', raw: 2, detail: 'failed: ModelArts.4371 simulated task failure' });
+});

@@ -41,6 +41,23 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env, argv)).toThrow(name);
   });
 
+  it('confirmation and tool filters: off by default, flags or ML_STOP_* variables turn them on', () => {
+    expect(loadConfig({}, [])).toMatchObject({ confirm: false, toolFilter: { readOnly: false } });
+    expect(loadConfig({}, []).toolFilter.tools).toBeUndefined();
+    expect(loadConfig({ ML_STOP_CONFIRM: 'TRUE', ML_STOP_READ_ONLY: 'yes' }, [])).toMatchObject({ confirm: true, toolFilter: { readOnly: true } });
+    expect(loadConfig({ ML_STOP_CONFIRM: 'false' }, ['--confirm']).confirm).toBe(true);
+    expect(loadConfig({ ML_STOP_TOOLS: 'a, b,' }, []).toolFilter.tools).toEqual({ names: ['a', 'b'], source: 'ML_STOP_TOOLS' });
+    expect(loadConfig({ ML_STOP_PROVIDERS: 'qianfan' }, ['--providers', 'huaweicloud']).toolFilter.providers).toEqual({ names: ['huaweicloud'], source: '--providers' });
+  });
+
+  it.each([
+    [{ ML_STOP_CONFIRM: 'maybe' }, [], 'ML_STOP_CONFIRM must be true or false, got "maybe"'],
+    [{ ML_STOP_READ_ONLY: 'ro' }, [], 'ML_STOP_READ_ONLY must be true or false'],
+    [{}, ['--tools', ' , '], '--tools names nothing'],
+  ])('refuses %j %j', (env, argv, message) => {
+    expect(() => loadConfig(env, argv)).toThrow(message);
+  });
+
   it('the version constant matches package.json', () => {
     expect(VERSION).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
   });

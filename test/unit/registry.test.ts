@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { allTools } from '../../src/tools/index.js';
 import { annotationsFor } from '../../src/tools/define.js';
 
-const INFRA = new Set(['define.ts', 'index.ts', 'run.ts', 'schemas.ts', 'status-map.ts', 'validate.ts']);
+const INFRA = new Set(['bind.ts', 'confirm.ts', 'define.ts', 'index.ts', 'results.ts', 'run.ts', 'schemas.ts', 'status-map.ts', 'stop.ts', 'validate.ts', 'wait.ts']);
 
 describe('tool registry', () => {
   it('names are unique, snake_case, provider-prefixed and short enough for client prefixes', () => {
@@ -38,6 +38,17 @@ describe('tool registry', () => {
         expect(t.description).toMatch(/console/);
       }
       for (const [field, schema] of Object.entries(t.input)) expect((schema as { description?: string }).description, `${t.name}.${field}`).toBeTruthy();
+    }
+  });
+
+  it('every stop tool reads its status with a registered status tool of the same provider, and confirms with one of its ids', () => {
+    for (const t of allTools) {
+      if (t.kind !== 'stop') continue;
+      expect(allTools).toContain(t.status);
+      expect(t.status.provider).toBe(t.provider);
+      for (const field of Object.keys(t.status.input)) expect(Object.keys(t.input), `${t.name} lacks ${field}`).toContain(field);
+      expect(Object.keys(t.input)).toContain(t.confirmField);
+      expect(Object.keys(t.input).slice(-2)).toEqual(['dry_run', 'wait_seconds']);
     }
   });
 });

@@ -3,7 +3,7 @@ import { iamEndpoint, modelartsEndpoint, type Endpoint, type HuaweiConfig } from
 import { configError } from '../../errors.js';
 import { send, type HttpOptions, type WireResponse } from '../http.js';
 import { asObject, str } from '../json.js';
-import { serializeBody, wireQuery, type ProviderRequest, type ProviderResponse } from '../request.js';
+import { describeSigned, serializeBody, wireQuery, type ProviderRequest, type ProviderResponse, type RequestDescription, type SignedRequest } from '../request.js';
 import { huaweiFailure, huaweiRequestId } from './errors.js';
 import { signHuawei } from './signer.js';
 
@@ -28,12 +28,22 @@ export class HuaweiClient {
     return this.config.credentials !== undefined;
   }
 
+  /** The region a call goes to when it names none. */
+  get defaultRegion(): string {
+    return this.config.region;
+  }
+
   /** Region and project for a call: explicit values win over configuration; a missing project is looked up once per region. */
   async scope(region: string | undefined, projectId: string | undefined): Promise<HuaweiScope> {
     const r = region ?? this.config.region;
     const endpoint = modelartsEndpoint(this.config, r);
     const explicit = projectId ?? (r === this.config.region ? this.config.projectId : undefined);
     return { region: r, endpoint, projectId: explicit ?? (await this.lookupProject(r)) };
+  }
+
+  /** What call() would send for this request, signed the same way, without sending it. */
+  describe(scope: HuaweiScope, req: ProviderRequest): RequestDescription {
+    return describeSigned(this.sign(scope.endpoint, req, { 'X-Project-Id': scope.projectId }));
   }
 
   /** Signs and sends one ModelArts request; throws ToolError on any failure, including a 2xx that reports one. */
@@ -70,7 +80,11 @@ export class HuaweiClient {
     );
   }
 
-  private async sendSigned(endpoint: Endpoint, req: ProviderRequest, extra: Record<string, string>): Promise<WireResponse> {
+  private sendSigned(endpoint: Endpoint, req: ProviderRequest, extra: Record<string, string>): Promise<WireResponse> {
+    return send(this.sign(endpoint, req, extra).wire, endpoint, this.http);
+  }
+
+  private sign(endpoint: Endpoint, req: ProviderRequest, extra: Record<string, string>): SignedRequest {
     const creds = this.config.credentials;
     if (!creds) throw configError(`Huawei Cloud credentials are not configured: set ${this.config.missing.join(' and ')}.`);
     const url = new URL(endpoint.url + req.path + wireQuery(req.query));
@@ -83,7 +97,6 @@ export class HuaweiClient {
       this.now(),
       { signedHeaders: Object.keys(headers).map((h) => h.toLowerCase()).concat('host', 'x-sdk-date') },
     );
-    return send({ method: req.method, url, headers: { ...signed.headers, 'User-Agent': USER_AGENT }, body }, endpoint, this.http);
+    return { wire: { method: req.method, url, headers: { ...signed.headers, 'User-Agent': USER_AGENT }, body }, signedHeaders: signed.signedHeaders };
   }
 }
-

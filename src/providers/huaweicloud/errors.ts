@@ -37,7 +37,10 @@ export function huaweiRequestId(res: WireResponse): string | null {
 export function huaweiFailure(res: WireResponse): ToolError | undefined {
   const body = asObject(res.json);
   const ok = res.status >= 200 && res.status < 300;
-  if (ok && body?.is_success !== false && body?.error_code === undefined) return undefined;
+  // A task's detail (providers.md 3.1) carries the task's own error_code/error_msg when the task failed: in a 2xx
+  // with a status field they describe the task, not this call.
+  const describesTask = body?.status !== undefined;
+  if (ok && body?.is_success !== false && (body?.error_code === undefined || describesTask)) return undefined;
 
   const code = str(body?.error_code) ?? str(body?.code) ?? `HTTP_${res.status}`;
   const message =

@@ -2,7 +2,7 @@
 import type { QianfanConfig } from '../../config.js';
 import { configError } from '../../errors.js';
 import { send, type HttpOptions } from '../http.js';
-import { serializeBody, wireQuery, type ProviderRequest, type ProviderResponse } from '../request.js';
+import { describeSigned, serializeBody, wireQuery, type ProviderRequest, type ProviderResponse, type RequestDescription, type SignedRequest } from '../request.js';
 import { qianfanFailure, qianfanRequestId } from './errors.js';
 import { bceTimestamp, signBce } from './signer.js';
 
@@ -20,8 +20,20 @@ export class QianfanClient {
     return this.config.credentials !== undefined;
   }
 
+  /** What call() would send for this request, signed the same way, without sending it. */
+  describe(req: ProviderRequest): RequestDescription {
+    return describeSigned(this.sign(req));
+  }
+
   /** Signs and sends one console request; throws ToolError on any failure, including a 2xx that reports one. */
   async call(req: ProviderRequest): Promise<ProviderResponse> {
+    const res = await send(this.sign(req).wire, this.config.baseUrl, this.http);
+    const failure = qianfanFailure(res);
+    if (failure) throw Object.assign(failure, { attempts: res.attempts });
+    return { status: res.status, requestId: qianfanRequestId(res), body: res.json ?? null, attempts: res.attempts };
+  }
+
+  private sign(req: ProviderRequest): SignedRequest {
     const creds = this.config.credentials;
     if (!creds) throw configError(`Qianfan credentials are not configured: set ${this.config.missing.join(' and ')}.`);
     const url = new URL(this.config.baseUrl.url + req.path + wireQuery(req.query));
@@ -33,9 +45,6 @@ export class QianfanClient {
       { headersToSign: HEADERS_TO_SIGN },
     );
     const headers = { ...signed.headers, 'User-Agent': USER_AGENT };
-    const res = await send({ method: req.method, url, headers, body: serializeBody(req.body) }, this.config.baseUrl, this.http);
-    const failure = qianfanFailure(res);
-    if (failure) throw Object.assign(failure, { attempts: res.attempts });
-    return { status: res.status, requestId: qianfanRequestId(res), body: res.json ?? null, attempts: res.attempts };
+    return { wire: { method: req.method, url, headers, body: serializeBody(req.body) }, signedHeaders: signed.signedHeaders };
   }
 }

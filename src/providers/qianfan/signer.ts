@@ -25,6 +25,8 @@ export interface BceSignOptions {
 export interface BceSignature {
   headers: Record<string, string>;
   authorization: string;
+  /** Lower-case names of the headers the signature covers, sorted. */
+  signedHeaders: string[];
   canonicalRequest: string;
 }
 
@@ -74,5 +76,5 @@ export function signBce(
   const listed = options.headersToSign ? signedNames.join(';') : '';
   const authorization = `${prefix}/${listed}/${signature}`;
   headers['Authorization'] = authorization;
-  return { headers, authorization, canonicalRequest };
+  return { headers, authorization, signedHeaders: signedNames, canonicalRequest };
 }

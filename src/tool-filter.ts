@@ -1,0 +1,28 @@
+// Which tools a server registers: --read-only, --tools and --providers (or their ML_STOP_* variables), combined.
+// Pure, and applied before the server is built, so a filtered-out tool is never listed and cannot be called.
+import { ConfigError, PROVIDERS, type NameList, type ToolFilter } from './config.js';
+import type { ToolDefinition } from './tools/define.js';
+
+export function selectTools(all: readonly ToolDefinition[], filter: ToolFilter): ToolDefinition[] {
+  const names = all.map((t) => t.name);
+  const tools = filter.tools && new Set(checked(filter.tools, names, 'tool'));
+  const providers = filter.providers && new Set(checked(filter.providers, PROVIDERS, 'provider'));
+  const selected = all.filter(
+    (t) => (!filter.readOnly || t.kind !== 'stop') && (!tools || tools.has(t.name)) && (!providers || providers.has(t.provider)),
+  );
+  if (selected.length === 0) throw new ConfigError(`The tool filters leave no tool to serve (${describeFilter(filter)}).`);
+  return selected;
+}
+
+function checked(list: NameList, valid: readonly string[], what: string): string[] {
+  const unknown = list.names.filter((n) => !valid.includes(n));
+  if (unknown.length > 0) {
+    throw new ConfigError(`${list.source}: unknown ${what} ${unknown.map((n) => JSON.stringify(n)).join(', ')}. Valid ${what} names: ${valid.join(', ')}`);
+  }
+  return list.names;
+}
+
+export function describeFilter(filter: ToolFilter): string {
+  const parts = [filter.readOnly ? 'read-only' : '', filter.tools ? `${filter.tools.source} ${filter.tools.names.join(',')}` : '', filter.providers ? `${filter.providers.source} ${filter.providers.names.join(',')}` : ''];
+  return parts.filter(Boolean).join('; ') || 'no filter';
+}

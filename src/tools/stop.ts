@@ -1,0 +1,147 @@
+// A stop call beyond the single request: confirmation, dry run, the status read that explains a refused stop,
+// and the bounded wait for the stop to take effect.
+import { ToolError } from '../errors.js';
+import type { ProviderResponse } from '../providers/request.js';
+import { bind, type Bound } from './bind.js';
+import { PROVIDER_NAMES, confirmStop } from './confirm.js';
+import type { StopToolDefinition } from './define.js';
+import { asToolError, errorText, failed, type ResultBase } from './results.js';
+import type { RunContext } from './run.js';
+import type { Status, ToolResult } from './schemas.js';
+import { DEFAULT_POLL, waitUntilSettled, type StatusRead, type WaitEnd } from './wait.js';
+
+type Input = Record<string, unknown>;
+
+export async function runStop(def: StopToolDefinition<any>, input: Input, base: ResultBase, ctx: RunContext): Promise<ToolResult> {
+  const dryRun = input.dry_run === true;
+  const seconds = typeof input.wait_seconds === 'number' ? input.wait_seconds : 0;
+  if (ctx.confirm && !dryRun) {
+    const answer = await confirmStop(def, input, plannedTarget(def, input, base, ctx), ctx);
+    if (!answer.proceed) return 'error' in answer ? failed(base, answer.error) : declined(base, answer.note);
+  }
+  if (ctx.signal?.aborted) return declined(base, 'The client cancelled the call before anything was sent.');
+
+  const bound = await bind(def, input, ctx.clients, base);
+  const request = def.request(input, bound.scope);
+  const reader = new StatusReader(def, input, bound);
+  if (dryRun) {
+    const description = bound.describe(request);
+    const read = await reader.read();
+    return {
+      ok: true,
+      outcome: 'dry_run',
+      ...base,
+      http_status: reader.response?.status ?? null,
+      request_id: reader.response?.requestId ?? null,
+      attempts: reader.attempts,
+      request: description,
+      ...(read.ok ? { status: read.status } : {}),
+      note: `Nothing was sent to stop the task. ${read.ok ? dryRunVerdict(read.status) : `Reading its status failed (${errorText(read.error)}).`}`,
+    };
+  }
+
+  let res: ProviderResponse;
+  try {
+    res = await bound.send(request);
+  } catch (err) {
+    if (!isRefusal(err)) throw err;
+    return explainRefusal(def, err, base, reader, ctx, seconds);
+  }
+  const accepted = { ok: true, ...base, http_status: res.status, request_id: res.requestId } as const;
+  if (seconds === 0) return { ...accepted, outcome: 'stop_requested', attempts: res.attempts };
+
+  const end = await wait(reader, ctx, seconds);
+  const attempts = res.attempts + reader.attempts;
+  if (end.reason === 'settled') {
+    const state = end.status!.state;
+    return { ...accepted, outcome: 'stopped', attempts, status: end.status!, ...(state !== 'stopped' ? { note: `The task ended as ${state} rather than stopped; either way it no longer runs.` } : {}) };
+  }
+  return { ...accepted, outcome: 'stop_requested', attempts, ...(end.status ? { status: end.status } : {}), note: `The stop was accepted. ${unsettledNote(def, end, seconds)}` };
+}
+
+/** The provider answered and said no (as opposed to auth, network, timeout or configuration failures). */
+function isRefusal(err: unknown): err is ToolError {
+  return err instanceof ToolError && err.httpStatus !== undefined && (err.category === 'conflict' || err.category === 'invalid_input');
+}
+
+/** A refused stop is no failure when the task no longer runs: read its status and say which it is. */
+async function explainRefusal(def: StopToolDefinition<any>, refusal: ToolError, base: ResultBase, reader: StatusReader, ctx: RunContext, seconds: number): Promise<ToolResult> {
+  const stopAttempts = refusal.attempts;
+  const read = await reader.read();
+  refusal.attempts = stopAttempts + reader.attempts;
+  const refused = `${PROVIDER_NAMES[def.provider]} refused the stop (${errorText(refusal)})`;
+  if (!read.ok) return failed(base, refusal, { note: `${refused}; reading the status failed too (${errorText(read.error)}).` });
+
+  const common = { ok: true, ...base, http_status: refusal.httpStatus ?? null, request_id: refusal.requestId ?? null } as const;
+  const { state } = read.status;
+  if (state === 'stopping' || state === 'stopped') {
+    const note = `${refused}: the task is already ${state} (${shown(read.status)}).`;
+    if (state === 'stopped' || seconds === 0) return { ...common, outcome: 'already_stopped', attempts: refusal.attempts, status: read.status, note };
+    const end = await wait(reader, ctx, seconds);
+    const status = end.status ?? read.status;
+    const after = end.reason === 'settled' ? ` Waited until it was ${status.state}.` : ` ${unsettledNote(def, end, seconds)}`;
+    return { ...common, outcome: 'already_stopped', attempts: stopAttempts + reader.attempts, status, note: note + after };
+  }
+  if (state === 'succeeded' || state === 'failed') {
+    return { ...common, outcome: 'already_finished', attempts: refusal.attempts, status: read.status, note: `${refused}: the task already finished (${shown(read.status)}).` };
+  }
+  return failed(base, refusal, { status: read.status, note: `${refused} while the task is ${state} (${shown(read.status)}).` });
+}
+
+function wait(reader: StatusReader, ctx: RunContext, seconds: number): Promise<WaitEnd> {
+  return waitUntilSettled({ seconds, poll: ctx.poll ?? DEFAULT_POLL, read: () => reader.read(), signal: ctx.signal, progress: ctx.progress });
+}
+
+function unsettledNote(def: StopToolDefinition<any>, end: WaitEnd, seconds: number): string {
+  const seen = end.status ? `the task was last seen ${shown(end.status)}` : 'no status was read';
+  if (end.reason === 'cancelled') return `The client cancelled the wait; ${seen}.`;
+  if (end.reason === 'read_failed') return `Reading the status failed (${errorText(end.error!)}); check it with ${def.status.name}.`;
+  return `The wait of ${seconds} s ran out; ${seen}. Check again with ${def.status.name}.`;
+}
+
+function dryRunVerdict(status: Status): string {
+  if (status.state === 'running' || status.state === 'pending') return `The task is ${shown(status)}; this request would stop it.`;
+  if (status.state === 'stopping' || status.state === 'stopped') return `The task is already ${shown(status)}; there is nothing to stop.`;
+  if (status.state === 'succeeded' || status.state === 'failed') return `The task already finished (${shown(status)}); there is nothing to stop.`;
+  return `The task's status is ${shown(status)}.`;
+}
+
+function shown(status: Status): string {
+  return `${status.state}, provider status ${JSON.stringify(status.raw)}`;
+}
+
+function declined(base: ResultBase, note: string): ToolResult {
+  return { ok: true, outcome: 'declined', ...base, http_status: null, request_id: null, attempts: 0, note };
+}
+
+/** The ids the confirmation names, before anything is sent (so before any project lookup). */
+function plannedTarget(def: StopToolDefinition<any>, input: Input, base: ResultBase, ctx: RunContext): Record<string, string> {
+  if (def.provider !== 'huaweicloud') return base.target;
+  const region = typeof input.region === 'string' ? input.region : ctx.clients.huaweicloud.defaultRegion;
+  return { ...base.target, region, ...(typeof input.project_id === 'string' ? { project_id: input.project_id } : {}) };
+}
+
+/** Reads the task's status with the matching status tool's request, counting the requests sent. */
+class StatusReader {
+  attempts = 0;
+  response: ProviderResponse | undefined;
+
+  constructor(
+    private readonly def: StopToolDefinition<any>,
+    private readonly input: Input,
+    private readonly bound: Bound,
+  ) {}
+
+  async read(): Promise<StatusRead> {
+    try {
+      const res = await this.bound.send(this.def.status.request(this.input, this.bound.scope));
+      this.attempts += res.attempts;
+      this.response = res;
+      return { ok: true, status: this.def.status.readStatus(res.body) };
+    } catch (err) {
+      const error = asToolError(err, this.def.status.name);
+      this.attempts += error.attempts;
+      return { ok: false, error };
+    }
+  }
+}

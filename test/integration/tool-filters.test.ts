@@ -1,0 +1,57 @@
+// What tools/list shows under each filter, through a real MCP client; a filtered-out tool cannot be called.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config.js';
+import type { Simulator } from '../../src/simulator/server.js';
+import { connect, envFor, startFake } from '../helpers/harness.js';
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startFake();
+});
+afterAll(() => sim.close());
+
+const STOPS = ['modelarts_stop_intelligent_task', 'modelarts_stop_training_job_version', 'qianfan_stop_batch_inference_task', 'qianfan_stop_fine_tuning_task', 'qianfan_stop_evaluation_task'];
+const STATUS = ['modelarts_get_intelligent_task', 'modelarts_get_training_job_version', 'qianfan_get_batch_inference_task', 'qianfan_get_fine_tuning_task', 'qianfan_get_evaluation_task'];
+
+async function listed(env: Record<string, string>, argv: string[] = []) {
+  const m = await connect(envFor(sim, env), argv);
+  const { tools } = await m.client.listTools();
+  await m.close();
+  return tools;
+}
+
+describe('tools/list under each filter', () => {
+  it.each([
+    ['no filter', {}, [], [...STOPS, ...STATUS]],
+    ['--read-only', {}, ['--read-only'], STATUS],
+    ['ML_STOP_READ_ONLY=true', { ML_STOP_READ_ONLY: 'true' }, [], STATUS],
+    ['--tools', {}, ['--tools', 'qianfan_stop_fine_tuning_task,qianfan_get_fine_tuning_task'], ['qianfan_stop_fine_tuning_task', 'qianfan_get_fine_tuning_task']],
+    ['ML_STOP_TOOLS', { ML_STOP_TOOLS: 'modelarts_get_intelligent_task' }, [], ['modelarts_get_intelligent_task']],
+    ['--providers', {}, ['--providers', 'huaweicloud'], [STOPS[0], STOPS[1], STATUS[0], STATUS[1]]],
+    ['ML_STOP_PROVIDERS', { ML_STOP_PROVIDERS: 'qianfan' }, [], [...STOPS.slice(2), ...STATUS.slice(2)]],
+    ['--read-only with ML_STOP_PROVIDERS', { ML_STOP_PROVIDERS: 'qianfan' }, ['--read-only'], STATUS.slice(2)],
+  ])('%s', async (_name, env, argv, expected) => {
+    const tools = await listed(env, argv);
+    expect(tools.map((t) => t.name)).toEqual(expected);
+  });
+
+  it('read-only lists only tools annotated read-only', async () => {
+    const tools = await listed({}, ['--read-only']);
+    expect(tools.every((t) => t.annotations?.readOnlyHint === true)).toBe(true);
+  });
+
+  it('a filtered-out stop tool cannot be called, and reaches no provider', async () => {
+    const m = await connect(envFor(sim), ['--read-only']);
+    const before = sim.requests.length;
+    const res = await m.client.callTool({ name: 'qianfan_stop_fine_tuning_task', arguments: { task_id: 'task-ro' } });
+    expect(res.isError).toBe(true);
+    expect((res.content as Array<{ text: string }>)[0]!.text).toContain('Tool qianfan_stop_fine_tuning_task not found');
+    expect(sim.requests.length).toBe(before);
+    await m.close();
+  });
+
+  it('an unknown name fails before any server is built', async () => {
+    await expect(connect(envFor(sim), ['--providers', 'huaweicloud,baidu'])).rejects.toThrow(ConfigError);
+    await expect(connect(envFor(sim, { ML_STOP_TOOLS: 'qianfan_stop_everything' }))).rejects.toThrow('ML_STOP_TOOLS: unknown tool "qianfan_stop_everything". Valid tool names: ');
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { selectTools } from '../../src/tool-filter.js';
+import type { ToolDefinition } from '../../src/tools/define.js';
+import { allTools } from '../../src/tools/index.js';
+
+const names = (env: Record<string, string>, argv: string[] = [], tools: readonly ToolDefinition[] = allTools) =>
+  selectTools(tools, loadConfig(env, argv).toolFilter).map((t) => t.name);
+
+const STATUS = ['modelarts_get_intelligent_task', 'modelarts_get_training_job_version', 'qianfan_get_batch_inference_task', 'qianfan_get_fine_tuning_task', 'qianfan_get_evaluation_task'];
+
+describe('selectTools', () => {
+  it('no filter keeps every tool in order', () => {
+    expect(names({})).toEqual(allTools.map((t) => t.name));
+  });
+
+  it('read-only keeps every tool that is not a stop, including kinds added later', () => {
+    const listTool = { ...allTools.find((t) => t.kind === 'status')!, kind: 'list', name: 'list_running_tasks' } as unknown as ToolDefinition;
+    expect(names({}, ['--read-only'], [...allTools, listTool])).toEqual([...STATUS, 'list_running_tasks']);
+    expect(names({ ML_STOP_READ_ONLY: 'true' })).toEqual(STATUS);
+    expect(names({ ML_STOP_READ_ONLY: 'false' })).toEqual(allTools.map((t) => t.name));
+  });
+
+  it('filters combine, and flags win over variables', () => {
+    expect(names({ ML_STOP_PROVIDERS: 'huaweicloud' }, ['--providers', 'qianfan', '--read-only'])).toEqual(STATUS.slice(2));
+    expect(names({ ML_STOP_TOOLS: 'qianfan_stop_fine_tuning_task, qianfan_get_fine_tuning_task' })).toEqual(['qianfan_stop_fine_tuning_task', 'qianfan_get_fine_tuning_task']);
+  });
+
+  it.each([
+    [{ ML_STOP_TOOLS: 'qianfan_stop_fine_tuning_task,stop_everything' }, [], 'ML_STOP_TOOLS: unknown tool "stop_everything". Valid tool names: modelarts_stop_intelligent_task, '],
+    [{}, ['--providers', 'aws'], '--providers: unknown provider "aws". Valid provider names: huaweicloud, qianfan'],
+    [{}, ['--read-only', '--tools', 'qianfan_stop_fine_tuning_task'], 'The tool filters leave no tool to serve (read-only; --tools qianfan_stop_fine_tuning_task).'],
+  ])('%j %j is a start-up error', (env, argv, message) => {
+    expect(() => names(env, argv)).toThrow(ConfigError);
+    expect(() => names(env, argv)).toThrow(message);
+  });
+
+  it('an unknown tool error lists every valid name', () => {
+    expect(() => names({}, ['--tools', 'nope'])).toThrow(`Valid tool names: ${allTools.map((t) => t.name).join(', ')}`);
+  });
+});
