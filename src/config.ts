@@ -1,6 +1,7 @@
 // Configuration, parsed once at start from flags, the environment and a .env file (flags win, then the
 // environment, then .env). Pure: loadConfig(env, argv) reads nothing else, so tools never touch process.env.
 import { parseArgs } from 'node:util';
+import { loadTransport, type HttpConfig, type Transport } from './config-http.js';
 
 export type ProviderId = 'huaweicloud' | 'qianfan';
 export const PROVIDERS: readonly ProviderId[] = ['huaweicloud', 'qianfan'];
@@ -33,6 +34,8 @@ export interface Config {
   huaweicloud: HuaweiConfig;
   qianfan: QianfanConfig;
   timeoutMs: number;
+  transport: Transport;
+  http: HttpConfig;
 }
 
 export class ConfigError extends Error {
@@ -53,6 +56,10 @@ const FLAGS = {
   'iam-endpoint': { type: 'string' },
   'qianfan-base-url': { type: 'string' },
   'timeout-ms': { type: 'string' },
+  transport: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'http-token-file': { type: 'string' },
 } as const;
 
 export interface ParsedArgs {
@@ -113,6 +120,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ar
       baseUrl: { url: checkUrl(qianfanBase.url, qianfanBase.source).replace(/\/+$/, ''), source: qianfanBase.source },
     },
     timeoutMs: positiveInt(flags['timeout-ms'] ?? get('ML_STOP_TIMEOUT_MS'), 15_000, flags['timeout-ms'] ? '--timeout-ms' : 'ML_STOP_TIMEOUT_MS'),
+    ...loadTransport(get, flags),
   };
 }
 
