@@ -123,7 +123,7 @@ describe('legacy SSE sessions', () => {
   }
 
   it('announces /messages?sessionId=..., refuses sessions over the limit with 503, and closes idle ones', async () => {
-    const limited = await startHttp(sim, { limits: { maxSessions: 2, idleMs: 1_500 } });
+    const limited = await startHttp(sim, { limits: { maxSessions: 2, idleMs: 3_000 } });
     try {
       const a = await openStream(limited.url);
       const b = await openStream(limited.url);
