@@ -1,9 +1,9 @@
 // The built CLI with --transport http, as a team would run it: start-up refusals, the token file, and a graceful
-// SIGTERM with a call in flight. Also checks that stdio mode never loads the HTTP stack.
+// SIGTERM with a call in flight.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -111,38 +111,4 @@ describe('SIGTERM', () => {
     for (const secret of [HW.sk, QF.sk]) expect(r.stderr()).not.toContain(secret);
     await client.close().catch(() => undefined);
   }, 60_000);
-});
-
-describe('stdio mode', () => {
-  /** Every module dist/cli.js loads through static imports (our files and the SDK's), plus bare packages. */
-  function staticGraph(entry: string): { files: Set<string>; packages: Set<string> } {
-    const files = new Set<string>();
-    const packages = new Set<string>();
-    const sdk = join(ROOT, 'node_modules/@modelcontextprotocol/sdk');
-    const exportsMap = JSON.parse(readFileSync(join(sdk, 'package.json'), 'utf8')).exports as Record<string, { import?: string }>;
-    const sdkFile = (sub: string) => join(sdk, exportsMap[`./${sub}`]?.import ?? `dist/esm/${sub}`);
-    const visit = (file: string) => {
-      if (files.has(file)) return;
-      files.add(file);
-      const source = readFileSync(file, 'utf8');
-      for (const m of source.matchAll(/(?:^|[;\n])\s*(?:import|export)\s(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]/g)) {
-        const spec = m[1]!;
-        if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
-        else if (spec.startsWith('@modelcontextprotocol/sdk/')) visit(sdkFile(spec.slice('@modelcontextprotocol/sdk/'.length)));
-        else packages.add(spec);
-      }
-    };
-    visit(entry);
-    return { files, packages };
-  }
-
-  it('does not load the HTTP transports, SSE or express (dist/cli.js imports them dynamically)', () => {
-    const { files, packages } = staticGraph(CLI);
-    const names = [...files].map((f) => f.slice(ROOT.length + 1));
-    expect(names).toContain('dist/transports/stdio.js');
-    expect(names).toContain('node_modules/@modelcontextprotocol/sdk/dist/esm/server/stdio.js');
-    expect(names.filter((f) => /transports\/(http|sse|in-flight)|server\/(sse|streamableHttp|webStandardStreamableHttp|express)\.js/.test(f))).toEqual([]);
-    expect([...packages].filter((p) => /express|hono|raw-body|content-type|cors/.test(p))).toEqual([]);
-    expect(readFileSync(CLI, 'utf8')).toContain("await import('./transports/http.js')");
-  });
 });
