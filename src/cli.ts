@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point: read .env and flags once, then serve MCP over stdio.
+// Entry point: read .env and flags once, then serve MCP over stdio, or over HTTP with --transport http.
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { ConfigError, loadConfig, parseArgv, type Config } from './config.js';
@@ -13,7 +13,8 @@ import { NAME, VERSION } from './version.js';
 
 const USAGE = `${NAME} ${VERSION}: an MCP server that stops ML jobs on Huawei Cloud ModelArts and Baidu Qianfan.
 
-Usage: ml-stop-mcp [flags]        serve MCP over stdio
+Usage: ml-stop-mcp [flags]                    serve MCP over stdio
+       ml-stop-mcp --transport http [flags]   serve MCP over HTTP: POST /mcp (Streamable HTTP), GET /sse (legacy)
 
 Flags (each overrides its environment variable):
   --env-file PATH         read variables from PATH instead of ./.env
@@ -26,12 +27,17 @@ Flags (each overrides its environment variable):
   --read-only             serve only tools that change nothing, no stop tools (ML_STOP_READ_ONLY=true)
   --tools a,b             serve only these tools (ML_STOP_TOOLS)
   --providers p,q         serve only these providers' tools: huaweicloud, qianfan (ML_STOP_PROVIDERS)
+  --transport stdio|http  how clients connect (ML_STOP_TRANSPORT, default stdio)
+  --host ADDRESS          HTTP: address to bind (ML_STOP_HOST, default 127.0.0.1; others need a token)
+  --port N                HTTP: port (ML_STOP_PORT, default 3000; 0 picks a free one)
+  --http-token-file PATH  HTTP: require Authorization: Bearer <the file's content> (or ML_STOP_HTTP_TOKEN)
   -h, --help              this text
   -v, --version           the version
 
 Credentials come from the environment or .env only, never from flags:
   HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_SECURITY_TOKEN (temporary keys)
   QIANFAN_ACCESS_KEY, QIANFAN_SECRET_KEY
+HTTP only: ML_STOP_ALLOWED_ORIGINS, ML_STOP_ALLOWED_HOSTS (comma-separated extra browser origins and Host names)
 `;
 
 function readEnv(argv: string[]): Record<string, string | undefined> {
@@ -57,12 +63,19 @@ async function main(): Promise<void> {
   if (config.command === 'help') return void process.stdout.write(USAGE);
   if (config.command === 'version') return void process.stdout.write(`${VERSION}\n`);
   const tools = selectTools(allTools, config.toolFilter);
-  await serveStdio({ tools, clients: createClients(config), audit: stderrAudit, confirm: config.confirm });
-  log('info', `${NAME} ${VERSION} serving MCP on stdio`, {
+  const deps = { tools, clients: createClients(config), audit: stderrAudit, confirm: config.confirm };
+  const startup = {
     ...describe(config),
     tools: tools.length === allTools.length ? 'all' : `${tools.map((t) => t.name).join(', ')} (${describeFilter(config.toolFilter)})`,
     confirm: config.confirm,
-  });
+  };
+  if (config.transport === 'http') {
+    // Loaded only here, so stdio never loads the HTTP stack (and a bundler can keep it in a separate chunk).
+    const { serveHttp } = await import('./transports/http.js');
+    return void (await serveHttp(config, deps, startup));
+  }
+  await serveStdio(deps);
+  log('info', `${NAME} ${VERSION} serving MCP on stdio`, startup);
 }
 
 process.on('unhandledRejection', (reason) => log('error', 'unhandled rejection', { reason: String(reason) }));

@@ -1,6 +1,7 @@
 // Configuration, parsed once at start from flags, the environment and a .env file (flags win, then the
 // environment, then .env). Pure: loadConfig(env, argv) reads nothing else, so tools never touch process.env.
 import { parseArgs } from 'node:util';
+import { loadTransport, type HttpConfig, type Transport } from './config-http.js';
 
 export type ProviderId = 'huaweicloud' | 'qianfan';
 export const PROVIDERS: readonly ProviderId[] = ['huaweicloud', 'qianfan'];
@@ -50,6 +51,8 @@ export interface Config {
   /** Ask the user (MCP elicitation) before every stop. */
   confirm: boolean;
   toolFilter: ToolFilter;
+  transport: Transport;
+  http: HttpConfig;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +77,10 @@ const FLAGS = {
   'read-only': { type: 'boolean' },
   tools: { type: 'string' },
   providers: { type: 'string' },
+  transport: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'http-token-file': { type: 'string' },
 } as const;
 
 export interface ParsedArgs {
@@ -140,6 +147,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ar
       ...nameList('tools', flags.tools, '--tools', get('ML_STOP_TOOLS'), 'ML_STOP_TOOLS'),
       ...nameList('providers', flags.providers, '--providers', get('ML_STOP_PROVIDERS'), 'ML_STOP_PROVIDERS'),
     },
+    ...loadTransport(get, flags),
   };
 }
 

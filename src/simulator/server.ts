@@ -15,7 +15,9 @@ export interface RecordedRequest extends SimRequest {
   reply?: Reply;
 }
 
-export type Interceptor = (req: RecordedRequest) => Reply | Fault | undefined;
+type Injected = Reply | Fault | undefined;
+/** May answer later (a promise), to hold a request in flight. */
+export type Interceptor = (req: RecordedRequest) => Injected | Promise<Injected>;
 
 export interface SimulatorOptions {
   port?: number;
@@ -50,7 +52,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const server = createServer(async (req, res) => {
     const recorded = await record(req, options, new Date(now()));
     requests.push(recorded);
-    const injected = interceptor?.(recorded);
+    const injected = await interceptor?.(recorded);
     if (injected && 'fault' in injected) {
       if (injected.fault === 'reset') req.socket.destroy();
       return; // 'hang': never answer

@@ -1,0 +1,125 @@
+// The HTTP server: Streamable HTTP at POST /mcp (stateless: a fresh server per request, so replicas share
+// nothing), legacy HTTP+SSE at /sse and /messages, and GET /healthz. Every request passes the Host, Origin and
+// token checks first. node:http directly: the routes are few, and the SDK's express helpers check Host only.
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { ConfigError } from '../config.js';
+import { log } from '../log.js';
+import { createServer, type ServerDeps } from '../server.js';
+import { allowedHostnames, bearerMatches, hostProblem, isLoopback, originProblem } from './http-guard.js';
+import { readJsonBody, refuse, sendJson } from './http-io.js';
+import { InFlight } from './in-flight.js';
+import { SseSessions, type SseLimits } from './sse-sessions.js';
+
+export interface HttpLimits extends SseLimits {
+  maxBodyBytes: number;
+  /** How long a shutdown waits for calls in flight. */
+  shutdownGraceMs: number;
+}
+
+export const DEFAULT_LIMITS: HttpLimits = { maxSessions: 100, idleMs: 10 * 60_000, maxBodyBytes: 1024 * 1024, shutdownGraceMs: 10_000 };
+
+export interface HttpOptions {
+  host: string;
+  port: number;
+  /** When set, every request needs `Authorization: Bearer <token>`. */
+  token: string | undefined;
+  allowedOrigins: readonly string[];
+  allowedHosts: readonly string[];
+  /** What GET /healthz reports: no secrets, only facts such as which providers have credentials. */
+  health: Record<string, unknown>;
+  limits?: Partial<HttpLimits>;
+}
+
+export interface HttpHandle {
+  /** `http://host:port` as bound (the real port when 0 was asked for). */
+  url: string;
+  port: number;
+  /** Stops accepting, waits for calls in flight (up to the grace period), then closes every connection. */
+  close(): Promise<{ drained: boolean }>;
+}
+
+export async function startHttpServer(deps: ServerDeps, options: HttpOptions): Promise<HttpHandle> {
+  if (!isLoopback(options.host) && !options.token) {
+    throw new ConfigError(
+      `refusing to listen on ${options.host} without a token: anyone who can reach that address could stop your jobs. ` +
+        'Set ML_STOP_HTTP_TOKEN or --http-token-file, or bind to 127.0.0.1 (the default).',
+    );
+  }
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const hosts = allowedHostnames(options.host, options.allowedHosts);
+  const inFlight = new InFlight();
+  const sessions = new SseSessions(deps, limits, inFlight);
+  let closing = false;
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (closing) return refuse(res, 503, 'Server is shutting down', { Connection: 'close' });
+    const problem = hostProblem(req.headers.host, hosts) ?? originProblem(req.headers.origin, options.allowedOrigins);
+    if (problem) return refuse(res, 403, problem);
+    if (options.token !== undefined && !bearerMatches(req.headers.authorization, options.token)) {
+      return refuse(res, 401, 'Unauthorized: send Authorization: Bearer <token>', { 'WWW-Authenticate': 'Bearer realm="ml-stop-mcp"' });
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const endpoint = ENDPOINTS[url.pathname];
+    if (!endpoint) return refuse(res, 404, `Not found: MCP is served at POST /mcp (Streamable HTTP) and GET /sse (legacy SSE)`);
+    if (req.method !== endpoint) return refuse(res, 405, `Method not allowed: ${url.pathname} takes ${endpoint}`, { Allow: endpoint });
+
+    if (url.pathname === '/healthz') return sendJson(res, 200, options.health);
+    if (url.pathname === '/sse') return sessions.open(res);
+    const body = await readJsonBody(req, res, limits.maxBodyBytes);
+    if (!body) return;
+    if (url.pathname === '/messages') return sessions.post(req, res, url.searchParams.get('sessionId'), body.value);
+    return streamable(req, res, body.value);
+  };
+
+  const streamable = async (req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> => {
+    const done = inFlight.begin();
+    const server = createServer(deps);
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    res.on('close', () => {
+      done();
+      void transport.close();
+      void server.close();
+    });
+    await server.connect(transport);
+    await transport.handleRequest(req, res, body);
+  };
+
+  const http = createHttpServer((req, res) => {
+    route(req, res).catch((err: unknown) => {
+      log('error', 'HTTP request failed', { method: req.method, path: req.url?.split('?')[0], error: String((err as Error)?.message ?? err) });
+      if (!res.headersSent) refuse(res, 500, 'Internal server error', {}, -32603);
+    });
+  });
+  await listen(http, options.host, options.port);
+  const { address, port } = http.address() as AddressInfo;
+  const shown = address.includes(':') ? `[${address}]` : address;
+
+  let closed: Promise<{ drained: boolean }> | undefined;
+  return {
+    url: `http://${shown}:${port}`,
+    port,
+    close: () =>
+      (closed ??= (async () => {
+        closing = true;
+        const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+        http.closeIdleConnections();
+        const drained = await inFlight.drained(limits.shutdownGraceMs);
+        await sessions.closeAll();
+        http.closeAllConnections();
+        await stopped;
+        return { drained };
+      })()),
+  };
+}
+
+/** Each path and the one method it answers; anything else on a known path is 405 (GET and DELETE /mcp included). */
+const ENDPOINTS: Record<string, string> = { '/mcp': 'POST', '/sse': 'GET', '/messages': 'POST', '/healthz': 'GET' };
+
+function listen(http: ReturnType<typeof createHttpServer>, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    http.once('error', (err: NodeJS.ErrnoException) => reject(new ConfigError(`cannot listen on ${host}:${port}: ${err.code ?? err.message}`)));
+    http.listen(port, host, () => resolve());
+  });
+}

@@ -1,0 +1,23 @@
+// The MCP conformance suite (pinned in scripts/conformance.sh) against the built server over Streamable HTTP.
+// The first run installs the suite and Node 22 into .tools/ from the npm registry, hence the long limit.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SCRIPT = join(import.meta.dirname, '../../scripts/conformance.sh');
+
+describe('MCP conformance suite', () => {
+  it('passes server-initialize, tools-list, ping and dns-rebinding-protection', async () => {
+    const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile('bash', [SCRIPT], { timeout: 540_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+    expect(code, `${stdout}\n${stderr}`).toBe(0);
+    expect(stdout).toContain('server-initialize: 1 checks, 1 passed');
+    expect(stdout).toContain('tools-list: 1 checks, 1 passed');
+    expect(stdout).toContain('ping: 1 checks, 1 passed');
+    expect(stdout).toContain('dns-rebinding-protection: 2 checks, 2 passed');
+    expect(stdout).toContain('conformance: all 4 scenarios passed');
+  }, 600_000);
+});
