@@ -2,13 +2,14 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { NAME, VERSION } from './version.js';
-import { annotationsFor, type ToolDefinition } from './tools/define.js';
+import { annotationsFor, type AnyToolDefinition, type ListToolDefinition, type ListToolResult } from './tools/define.js';
 import { resultShape, type ToolResult } from './tools/schemas.js';
+import { runListTool } from './tools/run-list.js';
 import { runTool, type RunContext } from './tools/run.js';
 import { inputSchemaOf } from './tools/validate.js';
 
 export interface ServerDeps extends Omit<RunContext, 'signal'> {
-  tools: readonly ToolDefinition[];
+  tools: readonly AnyToolDefinition[];
 }
 
 /**
@@ -23,6 +24,10 @@ Object.defineProperty(ToolServer.prototype, 'validateToolInput', {
 export function createServer(deps: ServerDeps): McpServer {
   const server = new ToolServer({ name: NAME, version: VERSION }, { capabilities: { tools: { listChanged: false } } });
   for (const def of deps.tools) {
+    if (def.kind === 'list') {
+      registerListTool(server, def, deps);
+      continue;
+    }
     server.registerTool(
       def.name,
       {
@@ -38,7 +43,15 @@ export function createServer(deps: ServerDeps): McpServer {
   return server;
 }
 
-export function toCallResult(result: ToolResult): CallToolResult {
+function registerListTool(server: McpServer, def: ListToolDefinition, deps: ServerDeps): void {
+  server.registerTool(
+    def.name,
+    { title: def.title, description: def.description, inputSchema: inputSchemaOf(def), outputSchema: def.output, annotations: annotationsFor(def) },
+    async (args: unknown, extra) => toCallResult(await runListTool(def, args, { ...deps, signal: extra.signal })),
+  );
+}
+
+export function toCallResult(result: ToolResult | ListToolResult): CallToolResult {
   return {
     content: [{ type: 'text', text: JSON.stringify(result) }],
     structuredContent: result as unknown as Record<string, unknown>,

@@ -69,7 +69,7 @@ function failed(base: Pick<ToolResult, 'provider' | 'operation' | 'target'>, err
   };
 }
 
-function asToolError(err: unknown, tool: string): ToolError {
+export function asToolError(err: unknown, tool: string): ToolError {
   if (err instanceof ToolError) return err;
   log('error', 'internal error', { tool, error: cleanText(String((err as Error)?.stack ?? err), 2000) });
   return new ToolError({ code: 'InternalError', category: 'upstream', retryable: false, message: `ml-stop-mcp failed internally while running ${tool}; see its stderr log.` });

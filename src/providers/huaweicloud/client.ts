@@ -28,6 +28,16 @@ export class HuaweiClient {
     return this.config.credentials !== undefined;
   }
 
+  /** The region and project a call falls back to when it names none. */
+  get defaults(): { region: string; projectId: string | undefined } {
+    return { region: this.config.region, projectId: this.config.projectId };
+  }
+
+  /** The time limit of one call (ML_STOP_TIMEOUT_MS); multi-request tools use it as their budget. */
+  get timeoutMs(): number {
+    return this.http.timeoutMs;
+  }
+
   /** Region and project for a call: explicit values win over configuration; a missing project is looked up once per region. */
   async scope(region: string | undefined, projectId: string | undefined): Promise<HuaweiScope> {
     const r = region ?? this.config.region;

@@ -20,6 +20,11 @@ export class QianfanClient {
     return this.config.credentials !== undefined;
   }
 
+  /** The time limit of one call (ML_STOP_TIMEOUT_MS); multi-request tools use it as their budget. */
+  get timeoutMs(): number {
+    return this.http.timeoutMs;
+  }
+
   /** Signs and sends one console request; throws ToolError on any failure, including a 2xx that reports one. */
   async call(req: ProviderRequest): Promise<ProviderResponse> {
     const creds = this.config.credentials;
