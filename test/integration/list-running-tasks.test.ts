@@ -393,6 +393,16 @@ describe('list_running_tasks: failures', () => {
     expect(sim.requests.filter((r) => r.provider !== 'huaweicloud')).toEqual([]);
   });
 
+  it('no provider configured: every family answers with the variables to set', async () => {
+    const { sim, list } = await setup({ QIANFAN_ACCESS_KEY: undefined, HUAWEICLOUD_SDK_AK: undefined });
+    const { isError, result } = await list();
+    expect(isError).toBe(true);
+    expect(result.errors.map((e: Item) => [e.family, e.code, e.category])).toEqual(ALL_FAMILIES.map((f) => [f, 'ConfigMissing', 'config']));
+    expect(result.errors[0].message).toBe('ModelArts project for region cn-north-4: Huawei Cloud credentials are not configured: set HUAWEICLOUD_SDK_AK.');
+    expect(result.errors[2].message).toBe('DescribeBatchInferenceTasks: Qianfan credentials are not configured: set QIANFAN_ACCESS_KEY.');
+    expect(sim.requests).toEqual([]);
+  });
+
   it.each([
     [{ max_items: 501 }, 'max_items: must be an integer from 1 to 500'],
     [{ max_items: 2.5 }, 'max_items: must be an integer from 1 to 500'],
