@@ -3,8 +3,8 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { NAME, VERSION } from './version.js';
 import { annotationsFor, type AnyToolDefinition, type ListToolDefinition, type ListToolResult } from './tools/define.js';
-import { resultShape, type ToolResult } from './tools/schemas.js';
 import { runListTool } from './tools/run-list.js';
+import { resultShape, type ToolResult } from './tools/schemas.js';
 import { runTool, type RunContext } from './tools/run.js';
 import { inputSchemaOf } from './tools/validate.js';
 
@@ -43,18 +43,22 @@ export function createServer(deps: ServerDeps): McpServer {
   return server;
 }
 
-function registerListTool(server: McpServer, def: ListToolDefinition, deps: ServerDeps): void {
-  server.registerTool(
-    def.name,
-    { title: def.title, description: def.description, inputSchema: inputSchemaOf(def), outputSchema: def.output, annotations: annotationsFor(def) },
-    async (args: unknown, extra) => toCallResult(await runListTool(def, args, { ...deps, signal: extra.signal })),
-  );
-}
-
-export function toCallResult(result: ToolResult | ListToolResult): CallToolResult {
+export function toCallResult(result: ToolResult): CallToolResult {
   return {
     content: [{ type: 'text', text: JSON.stringify(result) }],
     structuredContent: result as unknown as Record<string, unknown>,
     isError: !result.ok,
   };
+}
+
+/** A list tool has its own output schema and runs its own fan-out. */
+function registerListTool(server: McpServer, def: ListToolDefinition, deps: ServerDeps): void {
+  server.registerTool(
+    def.name,
+    { title: def.title, description: def.description, inputSchema: inputSchemaOf(def), outputSchema: def.output, annotations: annotationsFor(def) },
+    async (args: unknown, extra) => {
+      const result: ListToolResult = await runListTool(def, args, { ...deps, signal: extra.signal });
+      return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result, isError: !result.ok };
+    },
+  );
 }

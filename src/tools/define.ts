@@ -2,8 +2,8 @@
 import type * as z from 'zod/v4';
 import type { ProviderId } from '../config.js';
 import type { ToolError } from '../errors.js';
-import type { ProviderRequest } from '../providers/request.js';
 import type { RunContext } from './run.js';
+import type { ProviderRequest } from '../providers/request.js';
 import type { Status } from './schemas.js';
 
 export interface Scope {
@@ -38,6 +38,9 @@ export interface StatusToolDefinition<S extends z.ZodRawShape = z.ZodRawShape> e
 
 export type ToolDefinition = StopToolDefinition<any> | StatusToolDefinition<any>;
 
+export const defineStopTool = <S extends z.ZodRawShape>(d: Omit<StopToolDefinition<S>, 'kind'>): StopToolDefinition<S> => ({ kind: 'stop', ...d });
+export const defineStatusTool = <S extends z.ZodRawShape>(d: Omit<StatusToolDefinition<S>, 'kind'>): StatusToolDefinition<S> => ({ kind: 'status', ...d });
+
 /** The escape hatch for a read-only tool that is not one provider request (list_running_tasks fans out over both clouds). */
 export interface ListToolDefinition<S extends z.ZodRawShape = z.ZodRawShape> {
   kind: 'list';
@@ -57,8 +60,6 @@ export type ListToolResult = { ok: boolean } & Record<string, unknown>;
 /** Every kind of tool the server registers. */
 export type AnyToolDefinition = ToolDefinition | ListToolDefinition<any>;
 
-export const defineStopTool = <S extends z.ZodRawShape>(d: Omit<StopToolDefinition<S>, 'kind'>): StopToolDefinition<S> => ({ kind: 'stop', ...d });
-export const defineStatusTool = <S extends z.ZodRawShape>(d: Omit<StatusToolDefinition<S>, 'kind'>): StatusToolDefinition<S> => ({ kind: 'status', ...d });
 export const defineListTool = <S extends z.ZodRawShape>(d: Omit<ListToolDefinition<S>, 'kind'>): ListToolDefinition<S> => ({ kind: 'list', ...d });
 
 export function annotationsFor(def: AnyToolDefinition) {

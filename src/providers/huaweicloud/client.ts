@@ -24,10 +24,6 @@ export class HuaweiClient {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  get configured(): boolean {
-    return this.config.credentials !== undefined;
-  }
-
   /** The region and project a call falls back to when it names none. */
   get defaults(): { region: string; projectId: string | undefined } {
     return { region: this.config.region, projectId: this.config.projectId };
@@ -36,6 +32,10 @@ export class HuaweiClient {
   /** The time limit of one call (ML_STOP_TIMEOUT_MS); multi-request tools use it as their budget. */
   get timeoutMs(): number {
     return this.http.timeoutMs;
+  }
+
+  get configured(): boolean {
+    return this.config.credentials !== undefined;
   }
 
   /** Region and project for a call: explicit values win over configuration; a missing project is looked up once per region. */

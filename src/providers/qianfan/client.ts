@@ -16,13 +16,13 @@ export class QianfanClient {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  get configured(): boolean {
-    return this.config.credentials !== undefined;
-  }
-
   /** The time limit of one call (ML_STOP_TIMEOUT_MS); multi-request tools use it as their budget. */
   get timeoutMs(): number {
     return this.http.timeoutMs;
+  }
+
+  get configured(): boolean {
+    return this.config.credentials !== undefined;
   }
 
   /** Signs and sends one console request; throws ToolError on any failure, including a 2xx that reports one. */
