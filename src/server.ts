@@ -3,13 +3,14 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { ErrorCode, McpError, type CallToolResult, type ServerNotification, type ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 import { NAME, VERSION } from './version.js';
-import { annotationsFor, type ToolDefinition } from './tools/define.js';
+import { annotationsFor, type AnyToolDefinition, type ListToolDefinition, type ListToolResult } from './tools/define.js';
+import { runListTool } from './tools/run-list.js';
 import { resultShape, type ToolResult } from './tools/schemas.js';
 import { runTool, type ElicitAnswer, type ElicitRequest, type Progress, type RunContext } from './tools/run.js';
 import { inputSchemaOf } from './tools/validate.js';
 
 export interface ServerDeps extends Omit<RunContext, 'signal' | 'progress' | 'elicit'> {
-  tools: readonly ToolDefinition[];
+  tools: readonly AnyToolDefinition[];
 }
 
 /** How long the user has to answer a confirmation before the stop is dropped (the SDK default is 60 s). */
@@ -29,6 +30,10 @@ Object.defineProperty(ToolServer.prototype, 'validateToolInput', {
 export function createServer(deps: ServerDeps): McpServer {
   const server = new ToolServer({ name: NAME, version: VERSION }, { capabilities: { tools: { listChanged: false } } });
   for (const def of deps.tools) {
+    if (def.kind === 'list') {
+      registerListTool(server, def, deps);
+      continue;
+    }
     server.registerTool(
       def.name,
       {
@@ -73,4 +78,16 @@ export function toCallResult(result: ToolResult): CallToolResult {
     structuredContent: result as unknown as Record<string, unknown>,
     isError: !result.ok,
   };
+}
+
+/** A list tool has its own output schema and runs its own fan-out. */
+function registerListTool(server: McpServer, def: ListToolDefinition, deps: ServerDeps): void {
+  server.registerTool(
+    def.name,
+    { title: def.title, description: def.description, inputSchema: inputSchemaOf(def), outputSchema: def.output, annotations: annotationsFor(def) },
+    async (args: unknown, extra) => {
+      const result: ListToolResult = await runListTool(def, args, { ...deps, signal: extra.signal });
+      return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result, isError: !result.ok };
+    },
+  );
 }

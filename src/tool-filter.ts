@@ -1,14 +1,14 @@
 // Which tools a server registers: --read-only, --tools and --providers (or their ML_STOP_* variables), combined.
 // Pure, and applied before the server is built, so a filtered-out tool is never listed and cannot be called.
 import { ConfigError, PROVIDERS, type NameList, type ToolFilter } from './config.js';
-import type { ToolDefinition } from './tools/define.js';
+import type { AnyToolDefinition } from './tools/define.js';
 
-export function selectTools(all: readonly ToolDefinition[], filter: ToolFilter): ToolDefinition[] {
+export function selectTools(all: readonly AnyToolDefinition[], filter: ToolFilter): AnyToolDefinition[] {
   const names = all.map((t) => t.name);
   const tools = filter.tools && new Set(checked(filter.tools, names, 'tool'));
   const providers = filter.providers && new Set(checked(filter.providers, PROVIDERS, 'provider'));
   const selected = all.filter(
-    (t) => (!filter.readOnly || t.kind !== 'stop') && (!tools || tools.has(t.name)) && (!providers || providers.has(t.provider)),
+    (t) => (!filter.readOnly || t.kind !== 'stop') && (!tools || tools.has(t.name)) && (!providers || t.kind === 'list' || providers.has(t.provider)),
   );
   if (selected.length === 0) throw new ConfigError(`The tool filters leave no tool to serve (${describeFilter(filter)}).`);
   return selected;

@@ -1,5 +1,6 @@
 // Simulated ModelArts and IAM routes, answering with the documented response shapes.
 import { randomBytes } from 'node:crypto';
+import { huaweiListRoute } from './huaweicloud-lists.js';
 import type { Inventory } from './inventory.js';
 import type { Reply, SimRequest } from './types.js';
 
@@ -79,7 +80,7 @@ export function huaweiRoute(req: SimRequest, inventory: Inventory, options: Huaw
     }
   }
 
-  return reply(404, { error_code: 'APIG.0101', error_msg: 'The API does not exist or has not been published in the environment.' });
+  return huaweiListRoute(req, inventory, reply) ?? reply(404, { error_code: 'APIG.0101', error_msg: 'The API does not exist or has not been published in the environment.' });
 }
 
 export function huaweiAuthFailure(reason: string): Reply {

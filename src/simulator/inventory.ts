@@ -1,13 +1,9 @@
 // Task state the simulator keeps: tasks run until stopped, then pass through "stopping" to "stopped".
 
-export const FAMILIES = [
-  'modelarts_intelligent_task',
-  'modelarts_training_job_version',
-  'qianfan_batch_inference_task',
-  'qianfan_fine_tuning_task',
-  'qianfan_evaluation_task',
-] as const;
-export type Family = (typeof FAMILIES)[number];
+import { FAMILIES, type Family } from '../tools/discovery/families.js';
+import { defaultListing, type ListingKnobs } from './listing.js';
+
+export { FAMILIES, type Family };
 
 export type SimState = 'pending' | 'running' | 'stopping' | 'stopped' | 'succeeded' | 'failed';
 
@@ -30,6 +26,8 @@ export interface SimTask {
   raw?: string | number;
   stopAt?: number;
   stopRequests: number;
+  /** What the list APIs need beyond ids: ModelArts task `type`, training `versionName`, fine-tuning `jobId`/`jobName`, evaluation `evalType`. */
+  meta: Record<string, string>;
 }
 
 export interface InventoryOptions {
@@ -44,17 +42,24 @@ export type StopVerdict = 'accepted' | 'not_found' | 'not_running';
 
 export class Inventory {
   private readonly tasks = new Map<string, SimTask>();
+  /** How the simulated list APIs page, and which of them fail. */
+  readonly listing: ListingKnobs = defaultListing();
 
   constructor(private readonly options: InventoryOptions) {}
 
-  put(family: Family, ids: Record<string, string>, init: { state?: SimState; raw?: string | number; name?: string } = {}): SimTask {
+  put(
+    family: Family,
+    ids: Record<string, string>,
+    init: { state?: SimState; raw?: string | number; name?: string; createdAt?: number; meta?: Record<string, string> } = {},
+  ): SimTask {
     const task: SimTask = {
       family,
       ids: { ...ids },
       name: init.name ?? `${family.split('_').slice(1).join('-')}-${Object.values(ids).at(-1)}`,
-      createdAt: this.options.now(),
+      createdAt: init.createdAt ?? this.options.now(),
       state: init.state ?? 'running',
       stopRequests: 0,
+      meta: { ...init.meta },
       ...(init.raw !== undefined ? { raw: init.raw } : {}),
     };
     this.tasks.set(key(family, ids), task);

@@ -1,6 +1,7 @@
 // Simulated Qianfan console routes: v2 actions and the legacy wenxinworkshop evaluation routes.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Family, Inventory } from './inventory.js';
+import { jobIdOf, qianfanListRoute } from './qianfan-lists.js';
 import type { Reply, SimRequest } from './types.js';
 
 const V2: Record<string, { family: Family; kind: 'stop' | 'describe' }> = {
@@ -15,7 +16,10 @@ export function qianfanRoute(req: SimRequest, inventory: Inventory): Reply {
   const json = req.json && typeof req.json === 'object' ? (req.json as Record<string, unknown>) : undefined;
   if (!json) return v2Error(400, 'InappropriateJSON', 'The request body is not a JSON object.');
 
-  const route = V2[`${req.path}?${req.query.get('Action') ?? ''}`];
+  const action = `${req.path}?${req.query.get('Action') ?? ''}`;
+  const listed = qianfanListRoute(action, json, inventory);
+  if (listed) return listed;
+  const route = V2[action];
   if (route) {
     const taskId = json.taskId;
     if (typeof taskId !== 'string' || !taskId) return v2Error(400, 'InappropriateJSON', 'param[taskId] invalid.');
@@ -32,7 +36,7 @@ export function qianfanRoute(req: SimRequest, inventory: Inventory): Reply {
     const createTime = new Date(task.createdAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
     return v2Ok(
       route.family === 'qianfan_fine_tuning_task'
-        ? { taskId, jobId: `job-${taskId.replace(/^task-/, '')}`, jobName: task.name, runStatus: inventory.raw(task), createDate: createTime }
+        ? { taskId, jobId: jobIdOf(task), jobName: task.name, runStatus: inventory.raw(task), createDate: createTime }
         : { taskId, name: task.name, runStatus: inventory.raw(task), createTime },
     );
   }
@@ -66,12 +70,12 @@ export function qianfanAuthFailure(reason: string): Reply {
   return { status: 403, headers: { 'X-Bce-Error-Code': code, 'X-Bce-Error-Message': message, 'X-Bce-Request-Id': requestId }, body: { requestId, code, message } };
 }
 
-function v2Ok(result: unknown): Reply {
+export function v2Ok(result: unknown): Reply {
   const requestId = randomUUID();
   return { status: 200, headers: { 'X-Bce-Request-Id': requestId }, body: { requestId, result } };
 }
 
-function v2Error(status: number, code: string, message: string): Reply {
+export function v2Error(status: number, code: string, message: string): Reply {
   const requestId = randomUUID();
   return { status, headers: { 'X-Bce-Request-Id': requestId }, body: { requestId, code, message } };
 }

@@ -1,6 +1,8 @@
 // A tool is data: name, description, input shape, and a pure builder from validated input to a provider request.
 import type * as z from 'zod/v4';
 import type { ProviderId } from '../config.js';
+import type { ToolError } from '../errors.js';
+import type { RunContext } from './run.js';
 import type { ProviderRequest } from '../providers/request.js';
 import { stopOptionsShape, type Status } from './schemas.js';
 
@@ -48,7 +50,28 @@ export const defineStopTool = <S extends z.ZodRawShape>(d: Omit<StopToolDefiniti
   ({ kind: 'stop', ...d, description: `${d.description}\n${STOP_NOTE}`, input: { ...d.input, ...stopOptionsShape } }) as StopToolDefinition<S & typeof stopOptionsShape>;
 export const defineStatusTool = <S extends z.ZodRawShape>(d: Omit<StatusToolDefinition<S>, 'kind'>): StatusToolDefinition<S> => ({ kind: 'status', ...d });
 
-export function annotationsFor(def: ToolDefinition) {
+/** The escape hatch for a read-only tool that is not one provider request (list_running_tasks fans out over both clouds). */
+export interface ListToolDefinition<S extends z.ZodRawShape = z.ZodRawShape> {
+  kind: 'list';
+  name: string;
+  title: string;
+  description: string;
+  input: S;
+  /** Its own outputSchema: it does not share the stop/status result shape. */
+  output: z.ZodRawShape;
+  /** Runs a validated call; provider failures are part of the result, never thrown. */
+  run(input: Input<S>, ctx: RunContext): Promise<ListToolResult>;
+  /** The result of a call refused before anything was sent. */
+  refused(error: ToolError): ListToolResult;
+}
+export type ListToolResult = { ok: boolean } & Record<string, unknown>;
+
+/** Every kind of tool the server registers. */
+export type AnyToolDefinition = ToolDefinition | ListToolDefinition<any>;
+
+export const defineListTool = <S extends z.ZodRawShape>(d: Omit<ListToolDefinition<S>, 'kind'>): ListToolDefinition<S> => ({ kind: 'list', ...d });
+
+export function annotationsFor(def: AnyToolDefinition) {
   return def.kind === 'stop'
     ? { title: def.title, readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true }
     : { title: def.title, readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true };

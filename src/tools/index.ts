@@ -1,5 +1,5 @@
 // Every tool, in the order tools/list shows them. Adding a tool means adding its file and a line here.
-import type { ToolDefinition } from './define.js';
+import type { AnyToolDefinition } from './define.js';
 import modelartsStopIntelligentTask from './modelarts-stop-intelligent-task.js';
 import modelartsStopTrainingJobVersion from './modelarts-stop-training-job-version.js';
 import qianfanStopBatchInferenceTask from './qianfan-stop-batch-inference-task.js';
@@ -10,8 +10,9 @@ import modelartsGetTrainingJobVersion from './modelarts-get-training-job-version
 import qianfanGetBatchInferenceTask from './qianfan-get-batch-inference-task.js';
 import qianfanGetFineTuningTask from './qianfan-get-fine-tuning-task.js';
 import qianfanGetEvaluationTask from './qianfan-get-evaluation-task.js';
+import listRunningTasks from './list-running-tasks.js';
 
-export const allTools: readonly ToolDefinition[] = [
+export const allTools: readonly AnyToolDefinition[] = [
   modelartsStopIntelligentTask,
   modelartsStopTrainingJobVersion,
   qianfanStopBatchInferenceTask,
@@ -22,4 +23,5 @@ export const allTools: readonly ToolDefinition[] = [
   qianfanGetBatchInferenceTask,
   qianfanGetFineTuningTask,
   qianfanGetEvaluationTask,
+  listRunningTasks,
 ];

@@ -1,12 +1,12 @@
 // Input validation with answers an agent can act on: the field, what is wrong, and what is allowed.
 import * as z from 'zod/v4';
 import { cleanText, inputError, type ToolError } from '../errors.js';
-import type { ToolDefinition } from './define.js';
+import type { AnyToolDefinition } from './define.js';
 
-const schemas = new WeakMap<ToolDefinition, z.ZodObject>();
+const schemas = new WeakMap<AnyToolDefinition, z.ZodObject>();
 
 /** The strict schema of a tool (unknown fields are refused), built on first use. */
-export function inputSchemaOf(def: ToolDefinition): z.ZodObject {
+export function inputSchemaOf(def: AnyToolDefinition): z.ZodObject {
   let schema = schemas.get(def);
   if (!schema) {
     schema = z.strictObject(def.input);
@@ -17,7 +17,7 @@ export function inputSchemaOf(def: ToolDefinition): z.ZodObject {
 
 export type Validated = { ok: true; value: Record<string, unknown> } | { ok: false; error: ToolError };
 
-export function validateInput(def: ToolDefinition, args: unknown): Validated {
+export function validateInput(def: AnyToolDefinition, args: unknown): Validated {
   const parsed = inputSchemaOf(def).safeParse(args ?? {});
   if (parsed.success) return { ok: true, value: parsed.data as Record<string, unknown> };
   const issue = parsed.error.issues[0]!;

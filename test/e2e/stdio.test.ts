@@ -40,16 +40,28 @@ describe('stdio server (dist/cli.js)', () => {
       'qianfan_get_batch_inference_task',
       'qianfan_get_fine_tuning_task',
       'qianfan_get_evaluation_task',
+      'list_running_tasks',
     ]);
     const stop = tools[0]!;
     expect(stop.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true });
     expect(stop.inputSchema).toMatchObject({ type: 'object', required: ['dataset_id', 'task_id'], additionalProperties: false });
-    expect(new Set(tools.map((t) => JSON.stringify(t.outputSchema))).size).toBe(1);
+    expect(new Set(tools.filter((t) => t.name !== 'list_running_tasks').map((t) => JSON.stringify(t.outputSchema))).size).toBe(1);
+    const list = tools.at(-1)!;
+    expect(list.annotations).toMatchObject({ readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true });
+    expect(Object.keys(list.outputSchema!.properties!)).toEqual(['ok', 'items', 'truncated', 'errors', 'error']);
 
     const hw = await client.callTool({ name: 'modelarts_stop_training_job_version', arguments: { job_id: '10', version_id: '10' } });
     expect(hw.structuredContent).toMatchObject({ ok: true, outcome: 'stop_requested', http_status: 200 });
     const qf = await client.callTool({ name: 'qianfan_stop_batch_inference_task', arguments: { task_id: 'infer-e2e' } });
     expect(qf.structuredContent).toMatchObject({ ok: true, outcome: 'stop_requested', provider: 'qianfan' });
+    sim.inventory.put('qianfan_evaluation_task', { evaluation_id: 'ame-e2e' }, { state: 'running', name: 'e2e-eval' });
+    const running = await client.callTool({ name: 'list_running_tasks', arguments: { families: ['qianfan_evaluation_task'] } });
+    expect(running.structuredContent).toMatchObject({
+      ok: true,
+      truncated: false,
+      errors: [],
+      items: [{ family: 'qianfan_evaluation_task', ids: { evaluation_id: 'ame-e2e' }, stop: { tool: 'qianfan_stop_evaluation_task', arguments: { evaluation_id: 'ame-e2e' } } }],
+    });
     await client.close();
 
     expect(stderr()).toContain('serving MCP on stdio');
@@ -75,6 +87,7 @@ describe('stdio server (dist/cli.js)', () => {
       'qianfan_get_batch_inference_task',
       'qianfan_get_fine_tuning_task',
       'qianfan_get_evaluation_task',
+      'list_running_tasks',
     ]);
     await client.close();
   });

@@ -100,7 +100,7 @@ describe('bearer token', () => {
     const before = sim.requests.length;
     for (const kind of ['streamable', 'sse'] as const) {
       const client = await httpClient(guarded.url, kind, { Authorization: `Bearer ${TOKEN}` });
-      expect((await client.listTools()).tools).toHaveLength(10);
+      expect((await client.listTools()).tools).toHaveLength(11);
       const calls = [
         client.callTool({ name: 'qianfan_stop_evaluation_task', arguments: { evaluation_id: `token-${kind}` } }),
         client.callTool({ name: 'modelarts_stop_intelligent_task', arguments: { dataset_id: 'ds1', task_id: `token-${kind}` } }),

@@ -35,7 +35,7 @@ describe.each(['streamable', 'sse'] as const)('%s transport', (kind) => {
   it('lists every tool and stops a task on each provider', async () => {
     const client = await connect(kind);
     const { tools } = await client.listTools();
-    expect(tools).toHaveLength(10);
+    expect(tools).toHaveLength(11);
     expect(tools.map((t) => t.name)).toContain('qianfan_stop_fine_tuning_task');
 
     const before = sim.requests.length;

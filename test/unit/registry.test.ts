@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { allTools } from '../../src/tools/index.js';
 import { annotationsFor } from '../../src/tools/define.js';
 
-const INFRA = new Set(['bind.ts', 'confirm.ts', 'define.ts', 'index.ts', 'results.ts', 'run.ts', 'schemas.ts', 'status-map.ts', 'stop.ts', 'validate.ts', 'wait.ts']);
+const INFRA = new Set(['bind.ts', 'confirm.ts', 'define.ts', 'index.ts', 'results.ts', 'run.ts', 'run-list.ts', 'schemas.ts', 'status-map.ts', 'stop.ts', 'validate.ts', 'wait.ts', 'discovery']);
 
 describe('tool registry', () => {
   it('names are unique, snake_case, provider-prefixed and short enough for client prefixes', () => {
@@ -13,7 +13,8 @@ describe('tool registry', () => {
     for (const t of allTools) {
       expect(t.name).toMatch(/^[a-z0-9]+(_[a-z0-9]+)*$/);
       expect(t.name.length).toBeLessThanOrEqual(40);
-      expect(t.name.startsWith(t.provider === 'huaweicloud' ? 'modelarts_' : 'qianfan_')).toBe(true);
+      // A list tool spans both clouds; every other tool names its provider.
+      if (t.kind !== 'list') expect(t.name.startsWith(t.provider === 'huaweicloud' ? 'modelarts_' : 'qianfan_')).toBe(true);
     }
   });
 
@@ -26,8 +27,14 @@ describe('tool registry', () => {
     for (const t of allTools) {
       const a = annotationsFor(t);
       if (t.kind === 'stop') expect(a).toMatchObject({ readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true });
-      else expect(a).toMatchObject({ readOnlyHint: true, openWorldHint: true });
+      else expect(a).toMatchObject({ readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true });
     }
+  });
+
+  it('list_running_tasks is a read-only list tool, so a read-only mode (every tool but the stop ones) keeps it', () => {
+    const list = allTools.find((t) => t.name === 'list_running_tasks');
+    expect(list?.kind).toBe('list');
+    expect(allTools.filter((t) => t.kind !== 'stop').map((t) => t.name)).toContain('list_running_tasks');
   });
 
   it('descriptions are actionable: stop tools say the stop is asynchronous and where the id comes from', () => {

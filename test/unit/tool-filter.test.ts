@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { selectTools } from '../../src/tool-filter.js';
-import type { ToolDefinition } from '../../src/tools/define.js';
+import type { AnyToolDefinition } from '../../src/tools/define.js';
 import { allTools } from '../../src/tools/index.js';
 
-const names = (env: Record<string, string>, argv: string[] = [], tools: readonly ToolDefinition[] = allTools) =>
+const names = (env: Record<string, string>, argv: string[] = [], tools: readonly AnyToolDefinition[] = allTools) =>
   selectTools(tools, loadConfig(env, argv).toolFilter).map((t) => t.name);
 
 const STATUS = ['modelarts_get_intelligent_task', 'modelarts_get_training_job_version', 'qianfan_get_batch_inference_task', 'qianfan_get_fine_tuning_task', 'qianfan_get_evaluation_task'];
@@ -14,15 +14,14 @@ describe('selectTools', () => {
     expect(names({})).toEqual(allTools.map((t) => t.name));
   });
 
-  it('read-only keeps every tool that is not a stop, including kinds added later', () => {
-    const listTool = { ...allTools.find((t) => t.kind === 'status')!, kind: 'list', name: 'list_running_tasks' } as unknown as ToolDefinition;
-    expect(names({}, ['--read-only'], [...allTools, listTool])).toEqual([...STATUS, 'list_running_tasks']);
-    expect(names({ ML_STOP_READ_ONLY: 'true' })).toEqual(STATUS);
+  it('read-only keeps every tool that is not a stop, including the list tool', () => {
+    expect(names({}, ['--read-only'])).toEqual([...STATUS, 'list_running_tasks']);
+    expect(names({ ML_STOP_READ_ONLY: 'true' })).toEqual([...STATUS, 'list_running_tasks']);
     expect(names({ ML_STOP_READ_ONLY: 'false' })).toEqual(allTools.map((t) => t.name));
   });
 
   it('filters combine, and flags win over variables', () => {
-    expect(names({ ML_STOP_PROVIDERS: 'huaweicloud' }, ['--providers', 'qianfan', '--read-only'])).toEqual(STATUS.slice(2));
+    expect(names({ ML_STOP_PROVIDERS: 'huaweicloud' }, ['--providers', 'qianfan', '--read-only'])).toEqual([...STATUS.slice(2), 'list_running_tasks']);
     expect(names({ ML_STOP_TOOLS: 'qianfan_stop_fine_tuning_task, qianfan_get_fine_tuning_task' })).toEqual(['qianfan_stop_fine_tuning_task', 'qianfan_get_fine_tuning_task']);
   });
 

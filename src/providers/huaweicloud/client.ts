@@ -24,6 +24,16 @@ export class HuaweiClient {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** The region and project a call falls back to when it names none. */
+  get defaults(): { region: string; projectId: string | undefined } {
+    return { region: this.config.region, projectId: this.config.projectId };
+  }
+
+  /** The time limit of one call (ML_STOP_TIMEOUT_MS); multi-request tools use it as their budget. */
+  get timeoutMs(): number {
+    return this.http.timeoutMs;
+  }
+
   get configured(): boolean {
     return this.config.credentials !== undefined;
   }

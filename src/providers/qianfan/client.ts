@@ -16,6 +16,11 @@ export class QianfanClient {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** The time limit of one call (ML_STOP_TIMEOUT_MS); multi-request tools use it as their budget. */
+  get timeoutMs(): number {
+    return this.http.timeoutMs;
+  }
+
   get configured(): boolean {
     return this.config.credentials !== undefined;
   }
