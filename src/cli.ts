@@ -5,14 +5,17 @@ import { parse as parseDotenv } from 'dotenv';
 import { ConfigError, loadConfig, parseArgv, type Config } from './config.js';
 import { stderrAudit } from './audit.js';
 import { createClients } from './clients.js';
+import { doctorCommand } from './doctor.js';
 import { log } from './log.js';
 import { allTools } from './tools/index.js';
+import { startEmbedded } from './simulator/embedded.js';
 import { serveStdio } from './transports/stdio.js';
 import { NAME, VERSION } from './version.js';
 
 const USAGE = `${NAME} ${VERSION}: an MCP server that stops ML jobs on Huawei Cloud ModelArts and Baidu Qianfan.
 
 Usage: ml-stop-mcp [flags]        serve MCP over stdio
+       ml-stop-mcp doctor [flags] check the configuration and prove each provider's keys with one read-only call
 
 Flags (each overrides its environment variable):
   --env-file PATH         read variables from PATH instead of ./.env
@@ -21,6 +24,8 @@ Flags (each overrides its environment variable):
   --iam-endpoint URL      Huawei IAM endpoint (HUAWEICLOUD_SDK_IAM_ENDPOINT)
   --qianfan-base-url URL  Qianfan console API (QIANFAN_CONSOLE_API_BASE_URL, default https://qianfan.baidubce.com)
   --timeout-ms N          limit for each provider call (ML_STOP_TIMEOUT_MS, default 15000)
+  --simulate              use a built-in simulator of both clouds with demo keys (ML_STOP_SIMULATE=true);
+                          no credentials needed, nothing leaves 127.0.0.1
   -h, --help              this text
   -v, --version           the version
 
@@ -41,6 +46,7 @@ function readEnv(argv: string[]): Record<string, string | undefined> {
 
 function describe(config: Config): Record<string, string> {
   return {
+    ...(config.simulate ? { simulated: 'true' } : {}),
     huaweicloud: config.huaweicloud.credentials ? `configured, region ${config.huaweicloud.region}` : `not configured (set ${config.huaweicloud.missing.join(', ')})`,
     qianfan: config.qianfan.credentials ? 'configured' : `not configured (set ${config.qianfan.missing.join(', ')})`,
   };
@@ -48,10 +54,12 @@ function describe(config: Config): Record<string, string> {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const config = loadConfig(readEnv(argv), argv);
+  let config = loadConfig(readEnv(argv), argv);
   if (config.command === 'help') return void process.stdout.write(USAGE);
   if (config.command === 'version') return void process.stdout.write(`${VERSION}\n`);
-  await serveStdio({ tools: allTools, clients: createClients(config), audit: stderrAudit });
+  if (config.simulate) ({ config } = await startEmbedded(config));
+  if (config.command === 'doctor') return void (process.exitCode = await doctorCommand(config, createClients(config), (t) => process.stdout.write(t)));
+  await serveStdio({ tools: allTools, clients: createClients(config), audit: stderrAudit, simulated: config.simulate });
   log('info', `${NAME} ${VERSION} serving MCP on stdio`, describe(config));
 }
 

@@ -20,6 +20,8 @@ export interface HuaweiConfig {
   iamEndpoint: Endpoint | undefined;
   /** Per-region ModelArts endpoint overrides, keyed by region id. */
   endpoints: Record<string, Endpoint>;
+  /** ModelArts endpoint for every region without its own override (set by --simulate, not by a variable). */
+  endpointFallback?: Endpoint;
 }
 
 export interface QianfanConfig {
@@ -29,7 +31,9 @@ export interface QianfanConfig {
 }
 
 export interface Config {
-  command: 'serve' | 'help' | 'version';
+  command: 'serve' | 'help' | 'version' | 'doctor';
+  /** --simulate / ML_STOP_SIMULATE: serve against the embedded simulator with demo keys (src/simulator/embedded.ts). */
+  simulate: boolean;
   huaweicloud: HuaweiConfig;
   qianfan: QianfanConfig;
   timeoutMs: number;
@@ -53,7 +57,11 @@ const FLAGS = {
   'iam-endpoint': { type: 'string' },
   'qianfan-base-url': { type: 'string' },
   'timeout-ms': { type: 'string' },
+  simulate: { type: 'boolean' },
 } as const;
+
+/** Positional commands; none means serve. */
+const COMMANDS = ['doctor'] as const;
 
 export interface ParsedArgs {
   values: { [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -71,7 +79,11 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
 
 /** Builds the configuration. `env` is process.env merged over the .env file by the caller. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>, argv: readonly string[]): Config {
-  const { values: flags } = parseArgv(argv);
+  const { values: flags, positionals } = parseArgv(argv);
+  const command = positionals[0];
+  if (positionals.length > 1 || (command !== undefined && !COMMANDS.includes(command as (typeof COMMANDS)[number]))) {
+    throw new ConfigError(`unknown command "${positionals.join(' ')}". Commands: ${COMMANDS.join(', ')} (none serves MCP on stdio); run with --help.`);
+  }
   const get = (name: string): string | undefined => nonEmpty(env[name]);
 
   const region = flags.region ?? get('HUAWEICLOUD_SDK_REGION') ?? DEFAULT_REGION;
@@ -98,7 +110,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ar
   const qfSk = get('QIANFAN_SECRET_KEY');
 
   return {
-    command: flags.help ? 'help' : flags.version ? 'version' : 'serve',
+    command: flags.help ? 'help' : flags.version ? 'version' : command === 'doctor' ? 'doctor' : 'serve',
+    simulate: flags.simulate ?? bool(get('ML_STOP_SIMULATE'), 'ML_STOP_SIMULATE'),
     huaweicloud: {
       credentials: hwAk && hwSk ? { ak: hwAk, sk: hwSk, ...(hwToken ? { securityToken: hwToken } : {}) } : undefined,
       missing: [hwAk ? '' : 'HUAWEICLOUD_SDK_AK', hwSk ? '' : 'HUAWEICLOUD_SDK_SK'].filter(Boolean),
@@ -118,7 +131,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ar
 
 /** ModelArts endpoint for a region: an override, else the public one (ap-southeast-1 lives under .cn). */
 export function modelartsEndpoint(config: HuaweiConfig, region: string): Endpoint {
-  const override = config.endpoints[region];
+  const override = config.endpoints[region] ?? config.endpointFallback;
   if (override) return override;
   const domain = region === 'ap-southeast-1' ? 'myhuaweicloud.cn' : 'myhuaweicloud.com';
   return { url: `https://modelarts.${region}.${domain}`, source: 'default' };
@@ -132,9 +145,12 @@ export function isRegion(value: string): boolean {
   return REGION_RE.test(value);
 }
 
+/** MCPB hosts pass an optional user_config left blank as the literal "${user_config.x}"; that is unset too. */
+const UNSUBSTITUTED = /^\$\{[^}]+\}$/;
+
 function nonEmpty(value: string | undefined): string | undefined {
   const v = value?.trim();
-  return v ? v : undefined;
+  return v && !UNSUBSTITUTED.test(v) ? v : undefined;
 }
 
 function checkUrl(value: string, source: string): string {
@@ -147,6 +163,12 @@ function checkUrl(value: string, source: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`${source} must be an http:// or https:// URL`);
   if (url.username || url.password) throw new ConfigError(`${source} must not carry credentials in the URL`);
   return value.replace(/\/+$/, '');
+}
+
+function bool(value: string | undefined, source: string): boolean {
+  if (value === undefined || /^(false|0|no)$/i.test(value)) return false;
+  if (/^(true|1|yes)$/i.test(value)) return true;
+  throw new ConfigError(`${source} must be true or false, got "${value}"`);
 }
 
 function positiveInt(value: string | undefined, fallback: number, source: string): number {

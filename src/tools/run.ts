@@ -21,11 +21,14 @@ export interface RunContext {
   audit?: AuditSink;
   /** Aborted when the client cancels the call. */
   signal?: AbortSignal;
+  /** --simulate: every result says `simulated: true`. */
+  simulated?: boolean;
 }
 
 export async function runTool(def: ToolDefinition, args: unknown, ctx: RunContext): Promise<ToolResult> {
   const startedAt = performance.now();
   const result = await execute(def, args, ctx);
+  if (ctx.simulated) result.simulated = true;
   if (def.kind === 'stop') ctx.audit?.(auditEntry(result, startedAt, performance.now()));
   return result;
 }

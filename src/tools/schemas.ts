@@ -69,6 +69,7 @@ export const resultShape = {
   attempts: z.number().int().optional().describe('Requests sent to the provider for this call, counting retries (0: nothing was sent).'),
   status: statusSchema.optional(),
   error: errorSchema.optional(),
+  simulated: z.literal(true).optional().describe('Present when the server runs with --simulate: the answer came from the local simulator, not a cloud.'),
 };
 export const resultSchema = z.object(resultShape);
 export type ToolResult = z.infer<typeof resultSchema>;
