@@ -1,8 +1,10 @@
 // The configuration parts of --simulate and doctor: the flag and variable, commands, and the pure rewrite that
 // keeps every real credential, project and endpoint out of simulate mode.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, iamEndpoint, loadConfig, modelartsEndpoint } from '../../src/config.js';
-import { DEMO_KEYS, simulatedConfig } from '../../src/simulator/embedded.js';
+import { DEMO_KEYS, DEMO_TASKS, simulatedConfig } from '../../src/simulator/embedded.js';
+import { SIM_PROJECT } from '../../src/simulator/server.js';
 
 describe('--simulate and commands in loadConfig', () => {
   it.each([
@@ -68,4 +70,13 @@ describe('simulatedConfig', () => {
     expect(modelartsEndpoint(mixed, 'cn-north-4').url).toBe('http://127.0.0.1:1');
     expect(modelartsEndpoint(real.huaweicloud, 'cn-north-4').url).toBe('https://modelarts.cn-north-4.myhuaweicloud.com');
   });
+});
+
+it('the README lists every seeded task id and the simulated project', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('### Simulate mode'), readme.indexOf('## Client setup'));
+  expect(section).toContain(SIM_PROJECT);
+  for (const { running, finished } of Object.values(DEMO_TASKS)) {
+    for (const ids of [...running, finished]) for (const id of Object.values(ids)) expect(section).toContain(`\`${id}\``);
+  }
 });
