@@ -83,6 +83,9 @@ describe('--simulate (dist/cli.js over stdio)', () => {
     await client.close();
 
     expect(real.requests).toHaveLength(0);
+    const audits = stderr().split('\n').filter((l) => l.includes('"audit":"stop"')).map((l) => JSON.parse(l));
+    expect(audits.length).toBeGreaterThanOrEqual(6);
+    for (const a of audits) expect(a.simulated).toBe(true);
     const notice = stderr().split('\n').filter((l) => l.includes('simulate mode'));
     expect(notice).toHaveLength(1);
     expect(JSON.parse(notice[0]!)).toMatchObject({ level: 'warn', simulator: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
