@@ -13,6 +13,8 @@ export interface AuditEntry {
   attempts: number;
   duration_ms: number;
   error_code?: string;
+  /** --simulate: the stop went to the local simulator, not a cloud. */
+  simulated?: true;
 }
 
 export type AuditSink = (entry: AuditEntry) => void;
@@ -30,6 +32,7 @@ export function auditEntry(result: ToolResult, startedAt: number, now: number): 
     attempts: result.attempts ?? 0,
     duration_ms: Math.round(now - startedAt),
     ...(result.error ? { error_code: result.error.code } : {}),
+    ...(result.simulated ? { simulated: true } : {}),
   };
 }
 

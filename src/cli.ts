@@ -5,6 +5,7 @@ import { parse as parseDotenv } from 'dotenv';
 import { ConfigError, loadConfig, parseArgv, type Config } from './config.js';
 import { stderrAudit } from './audit.js';
 import { createClients } from './clients.js';
+import { doctorCommand } from './doctor.js';
 import { log } from './log.js';
 import { describeFilter, selectTools } from './tool-filter.js';
 import { allTools } from './tools/index.js';
@@ -15,6 +16,7 @@ const USAGE = `${NAME} ${VERSION}: an MCP server that stops ML jobs on Huawei Cl
 
 Usage: ml-stop-mcp [flags]                    serve MCP over stdio
        ml-stop-mcp --transport http [flags]   serve MCP over HTTP: POST /mcp (Streamable HTTP), GET /sse (legacy)
+       ml-stop-mcp doctor [flags]             check the configuration and prove each provider's keys with one read-only call
 
 Flags (each overrides its environment variable):
   --env-file PATH         read variables from PATH instead of ./.env
@@ -31,6 +33,8 @@ Flags (each overrides its environment variable):
   --host ADDRESS          HTTP: address to bind (ML_STOP_HOST, default 127.0.0.1; others need a token)
   --port N                HTTP: port (ML_STOP_PORT, default 3000; 0 picks a free one)
   --http-token-file PATH  HTTP: require Authorization: Bearer <the file's content> (or ML_STOP_HTTP_TOKEN)
+  --simulate              use a built-in simulator of both clouds with demo keys (ML_STOP_SIMULATE=true);
+                          no credentials needed, nothing leaves 127.0.0.1
   -h, --help              this text
   -v, --version           the version
 
@@ -52,6 +56,7 @@ function readEnv(argv: string[]): Record<string, string | undefined> {
 
 function describe(config: Config): Record<string, string> {
   return {
+    ...(config.simulate ? { simulated: 'true' } : {}),
     huaweicloud: config.huaweicloud.credentials ? `configured, region ${config.huaweicloud.region}` : `not configured (set ${config.huaweicloud.missing.join(', ')})`,
     qianfan: config.qianfan.credentials ? 'configured' : `not configured (set ${config.qianfan.missing.join(', ')})`,
   };
@@ -59,11 +64,17 @@ function describe(config: Config): Record<string, string> {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const config = loadConfig(readEnv(argv), argv);
+  let config = loadConfig(readEnv(argv), argv);
   if (config.command === 'help') return void process.stdout.write(USAGE);
   if (config.command === 'version') return void process.stdout.write(`${VERSION}\n`);
+  if (config.simulate) {
+    // Loaded only in simulate mode: the simulator is a node:http server, which a stdio session does not need.
+    const { startEmbedded } = await import('./simulator/embedded.js');
+    ({ config } = await startEmbedded(config));
+  }
+  if (config.command === 'doctor') return void (process.exitCode = await doctorCommand(config, createClients(config), (t) => process.stdout.write(t)));
   const tools = selectTools(allTools, config.toolFilter);
-  const deps = { tools, clients: createClients(config), audit: stderrAudit, confirm: config.confirm };
+  const deps = { tools, clients: createClients(config), audit: stderrAudit, confirm: config.confirm, simulated: config.simulate };
   const startup = {
     ...describe(config),
     tools: tools.length === allTools.length ? 'all' : `${tools.map((t) => t.name).join(', ')} (${describeFilter(config.toolFilter)})`,

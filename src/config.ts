@@ -21,6 +21,8 @@ export interface HuaweiConfig {
   iamEndpoint: Endpoint | undefined;
   /** Per-region ModelArts endpoint overrides, keyed by region id. */
   endpoints: Record<string, Endpoint>;
+  /** ModelArts endpoint for every region without its own override (set by --simulate, not by a variable). */
+  endpointFallback?: Endpoint;
 }
 
 export interface QianfanConfig {
@@ -44,7 +46,9 @@ export interface ToolFilter {
 }
 
 export interface Config {
-  command: 'serve' | 'help' | 'version';
+  command: 'serve' | 'help' | 'version' | 'doctor';
+  /** --simulate / ML_STOP_SIMULATE: serve against the embedded simulator with demo keys (src/simulator/embedded.ts). */
+  simulate: boolean;
   huaweicloud: HuaweiConfig;
   qianfan: QianfanConfig;
   timeoutMs: number;
@@ -81,7 +85,11 @@ const FLAGS = {
   host: { type: 'string' },
   port: { type: 'string' },
   'http-token-file': { type: 'string' },
+  simulate: { type: 'boolean' },
 } as const;
+
+/** Positional commands; none means serve. */
+const COMMANDS = ['doctor'] as const;
 
 export interface ParsedArgs {
   values: { [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -99,7 +107,11 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
 
 /** Builds the configuration. `env` is process.env merged over the .env file by the caller. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>, argv: readonly string[]): Config {
-  const { values: flags } = parseArgv(argv);
+  const { values: flags, positionals } = parseArgv(argv);
+  const command = positionals[0];
+  if (positionals.length > 1 || (command !== undefined && !COMMANDS.includes(command as (typeof COMMANDS)[number]))) {
+    throw new ConfigError(`unknown command "${positionals.join(' ')}". Commands: ${COMMANDS.join(', ')} (none serves MCP on stdio); run with --help.`);
+  }
   const get = (name: string): string | undefined => nonEmpty(env[name]);
 
   const region = flags.region ?? get('HUAWEICLOUD_SDK_REGION') ?? DEFAULT_REGION;
@@ -126,7 +138,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ar
   const qfSk = get('QIANFAN_SECRET_KEY');
 
   return {
-    command: flags.help ? 'help' : flags.version ? 'version' : 'serve',
+    command: flags.help ? 'help' : flags.version ? 'version' : command === 'doctor' ? 'doctor' : 'serve',
+    simulate: flags.simulate ?? bool(get('ML_STOP_SIMULATE'), 'ML_STOP_SIMULATE'),
     huaweicloud: {
       credentials: hwAk && hwSk ? { ak: hwAk, sk: hwSk, ...(hwToken ? { securityToken: hwToken } : {}) } : undefined,
       missing: [hwAk ? '' : 'HUAWEICLOUD_SDK_AK', hwSk ? '' : 'HUAWEICLOUD_SDK_SK'].filter(Boolean),
@@ -153,7 +166,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ar
 
 /** ModelArts endpoint for a region: an override, else the public one (ap-southeast-1 lives under .cn). */
 export function modelartsEndpoint(config: HuaweiConfig, region: string): Endpoint {
-  const override = config.endpoints[region];
+  const override = config.endpoints[region] ?? config.endpointFallback;
   if (override) return override;
   const domain = region === 'ap-southeast-1' ? 'myhuaweicloud.cn' : 'myhuaweicloud.com';
   return { url: `https://modelarts.${region}.${domain}`, source: 'default' };
@@ -167,9 +180,12 @@ export function isRegion(value: string): boolean {
   return REGION_RE.test(value);
 }
 
+/** MCPB hosts pass an optional user_config left blank as the literal "${user_config.x}"; that is unset too. */
+const UNSUBSTITUTED = /^\$\{[^}]+\}$/;
+
 function nonEmpty(value: string | undefined): string | undefined {
   const v = value?.trim();
-  return v ? v : undefined;
+  return v && !UNSUBSTITUTED.test(v) ? v : undefined;
 }
 
 function checkUrl(value: string, source: string): string {

@@ -28,6 +28,8 @@ export interface SimulatorOptions {
   stoppingMs?: number;
   autoCreate?: boolean;
   now?: () => number;
+  /** Never keep the process alive (the embedded simulator lives exactly as long as the server using it). */
+  unref?: boolean;
 }
 
 export interface Simulator {
@@ -61,6 +63,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     reply(res, recorded.reply);
   });
   server.keepAliveTimeout = 5_000;
+  if (options.unref) server.unref().on('connection', (socket) => socket.unref());
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 

@@ -5,6 +5,11 @@ import type { RunContext } from './run.js';
 import { validateInput } from './validate.js';
 
 export async function runListTool(def: ListToolDefinition, args: unknown, ctx: RunContext): Promise<ListToolResult> {
+  const result = await execute(def, args, ctx);
+  return ctx.simulated ? { ...result, simulated: true } : result;
+}
+
+async function execute(def: ListToolDefinition, args: unknown, ctx: RunContext): Promise<ListToolResult> {
   const input = validateInput(def, args);
   if (!input.ok) return def.refused(input.error);
   try {

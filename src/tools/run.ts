@@ -53,11 +53,14 @@ export interface RunContext {
   progress?: (p: Progress) => Promise<void>;
   /** Asks the user through a form; absent when the client did not declare form elicitation. */
   elicit?: (request: ElicitRequest) => Promise<ElicitAnswer>;
+  /** --simulate: every result says `simulated: true`. */
+  simulated?: boolean;
 }
 
 export async function runTool(def: ToolDefinition, args: unknown, ctx: RunContext): Promise<ToolResult> {
   const startedAt = Date.now(); // wall clock: the audit line's time is built from it
   const result = await execute(def, args, ctx);
+  if (ctx.simulated) result.simulated = true;
   if (def.kind === 'stop') ctx.audit?.(auditEntry(result, startedAt, Date.now()));
   return result;
 }

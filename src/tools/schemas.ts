@@ -99,6 +99,7 @@ export const resultShape = {
   request: requestSchema.optional().describe('Dry runs: the stop request that would be sent.'),
   note: z.string().optional().describe('What happened beyond the outcome, e.g. the status seen after a refused stop or a wait that ran out.'),
   error: errorSchema.optional(),
+  simulated: z.literal(true).optional().describe('Present when the server runs with --simulate: the answer came from the local simulator, not a cloud.'),
 };
 export const resultSchema = z.object(resultShape);
 export type ToolResult = z.infer<typeof resultSchema>;

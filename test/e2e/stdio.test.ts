@@ -48,7 +48,7 @@ describe('stdio server (dist/cli.js)', () => {
     expect(new Set(tools.filter((t) => t.name !== 'list_running_tasks').map((t) => JSON.stringify(t.outputSchema))).size).toBe(1);
     const list = tools.at(-1)!;
     expect(list.annotations).toMatchObject({ readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true });
-    expect(Object.keys(list.outputSchema!.properties!)).toEqual(['ok', 'items', 'truncated', 'errors', 'error']);
+    expect(Object.keys(list.outputSchema!.properties!)).toEqual(['ok', 'items', 'truncated', 'errors', 'error', 'simulated']);
 
     const hw = await client.callTool({ name: 'modelarts_stop_training_job_version', arguments: { job_id: '10', version_id: '10' } });
     expect(hw.structuredContent).toMatchObject({ ok: true, outcome: 'stop_requested', http_status: 200 });

@@ -64,6 +64,11 @@ export class HuaweiClient {
     return { status: res.status, requestId: huaweiRequestId(res), body: res.json ?? null, attempts: res.attempts };
   }
 
+  /** The region's project id as IAM lists it, asked now (never cached): a harmless signed read for `doctor`. */
+  findProject(region: string): Promise<string> {
+    return this.fetchProject(region);
+  }
+
   private lookupProject(region: string): Promise<string> {
     let pending = this.projects.get(region);
     if (!pending) {

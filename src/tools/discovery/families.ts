@@ -90,5 +90,6 @@ export const listResultShape = {
   truncated: z.boolean().describe('More tasks may be running than listed: max_items was reached, the time budget ran out, or paging ended early.'),
   errors: z.array(familyErrorSchema).describe('One entry per family that could not be listed (fully).'),
   error: errorSchema.optional().describe('Why the whole call was refused (invalid input); nothing was sent.'),
+  simulated: z.literal(true).optional().describe('Present when the server runs with --simulate: the answer came from the local simulator, not a cloud.'),
 };
-export type ListResult = { ok: boolean; items: Item[]; truncated: boolean; errors: FamilyError[]; error?: z.infer<typeof errorSchema> };
+export type ListResult = { ok: boolean; items: Item[]; truncated: boolean; errors: FamilyError[]; error?: z.infer<typeof errorSchema>; simulated?: true };
