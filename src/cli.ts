@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { ConfigError, loadConfig, parseArgv, type Config } from './config.js';
-import { stderrAudit } from './audit.js';
+import { auditSink } from './audit.js';
 import { createClients } from './clients.js';
 import { log } from './log.js';
 import { allTools } from './tools/index.js';
@@ -27,6 +27,10 @@ Flags (each overrides its environment variable):
 Credentials come from the environment or .env only, never from flags:
   HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_SECURITY_TOKEN (temporary keys)
   QIANFAN_ACCESS_KEY, QIANFAN_SECRET_KEY
+
+Network and audit (environment only):
+  HTTPS_PROXY, HTTP_PROXY, NO_PROXY  outbound proxy (loopback endpoints bypass it unless ML_STOP_PROXY_LOOPBACK=1)
+  ML_STOP_AUDIT_FILE                 also append the JSON audit line of every stop attempt to this file
 `;
 
 function readEnv(argv: string[]): Record<string, string | undefined> {
@@ -51,7 +55,7 @@ async function main(): Promise<void> {
   const config = loadConfig(readEnv(argv), argv);
   if (config.command === 'help') return void process.stdout.write(USAGE);
   if (config.command === 'version') return void process.stdout.write(`${VERSION}\n`);
-  await serveStdio({ tools: allTools, clients: createClients(config), audit: stderrAudit });
+  await serveStdio({ tools: allTools, clients: createClients(config), audit: auditSink(config.auditFile).sink });
   log('info', `${NAME} ${VERSION} serving MCP on stdio`, describe(config));
 }
 

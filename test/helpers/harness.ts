@@ -4,6 +4,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { AuditSink } from '../../src/audit.js';
 import { loadConfig } from '../../src/config.js';
 import { createClients } from '../../src/clients.js';
+import type { RetryTuning } from '../../src/providers/retry.js';
 import { createServer } from '../../src/server.js';
 import { allTools } from '../../src/tools/index.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js';
@@ -37,9 +38,12 @@ export interface Called {
   text: string;
 }
 
-export async function connect(env: Record<string, string | undefined>, argv: string[] = [], audit?: AuditSink) {
+/** Backoff short enough for tests; Retry-After is still honoured for real. Pass {} for the real defaults. */
+export const FAST_RETRY: Partial<RetryTuning> = { baseDelayMs: 4 };
+
+export async function connect(env: Record<string, string | undefined>, argv: string[] = [], audit?: AuditSink, retry: Partial<RetryTuning> = FAST_RETRY) {
   const config = loadConfig(env, argv);
-  const server = createServer({ tools: allTools, clients: createClients(config), ...(audit ? { audit } : {}) });
+  const server = createServer({ tools: allTools, clients: createClients(config, undefined, retry), ...(audit ? { audit } : {}) });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'test', version: '1.0.0' });
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);

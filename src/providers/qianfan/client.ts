@@ -33,9 +33,8 @@ export class QianfanClient {
       { headersToSign: HEADERS_TO_SIGN },
     );
     const headers = { ...signed.headers, 'User-Agent': USER_AGENT };
-    const res = await send({ method: req.method, url, headers, body: serializeBody(req.body) }, this.config.baseUrl, this.http);
-    const failure = qianfanFailure(res);
-    if (failure) throw Object.assign(failure, { attempts: res.attempts });
+    // Signed once; retries resend the same bytes, well inside the signature's 1800-second validity.
+    const res = await send({ method: req.method, url, headers, body: serializeBody(req.body) }, this.config.baseUrl, this.http, qianfanFailure);
     return { status: res.status, requestId: qianfanRequestId(res), body: res.json ?? null, attempts: res.attempts };
   }
 }
