@@ -3,12 +3,13 @@
 import { ToolError, cleanText } from '../errors.js';
 import type { Endpoint, ProxyConfig } from '../config.js';
 
-const CAUSES: Array<[RegExp, string]> = [
-  [/^ECONNREFUSED$/, 'the connection was refused (nothing is listening there)'],
-  [/^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NONAME|EAI_NODATA)$/, 'the host name could not be resolved (DNS)'],
-  [/^(ECONNRESET|EPIPE|ECONNABORTED|UND_ERR_SOCKET|UND_ERR_CLOSED)$/, 'the connection was reset or closed before a complete answer'],
-  [/^(EHOSTUNREACH|ENETUNREACH|ENETDOWN|EHOSTDOWN)$/, 'there is no network route to the host'],
-  [/CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/, 'the TLS handshake failed'],
+/** What went wrong, by error code; `lasting` failures (certificates, protocol mismatch) are not worth resending. */
+const CAUSES: Array<{ codes: RegExp; cause: string; lasting?: boolean }> = [
+  { codes: /^ECONNREFUSED$/, cause: 'the connection was refused (nothing is listening there)' },
+  { codes: /^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NONAME|EAI_NODATA)$/, cause: 'the host name could not be resolved (DNS)' },
+  { codes: /^(ECONNRESET|EPIPE|ECONNABORTED|UND_ERR_SOCKET|UND_ERR_CLOSED)$/, cause: 'the connection was reset or closed before a complete answer' },
+  { codes: /^(EHOSTUNREACH|ENETUNREACH|ENETDOWN|EHOSTDOWN)$/, cause: 'there is no network route to the host' },
+  { codes: /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/, cause: 'the TLS handshake failed (a wrong scheme or port, or a proxy or firewall that intercepts TLS, also causes this)', lasting: true },
 ];
 
 export interface FailureContext {
@@ -55,13 +56,14 @@ export function networkError(err: unknown, ctx: FailureContext): ToolError {
       { cause: err },
     );
   }
-  const cause = CAUSES.find(([re]) => re.test(code))?.[1] ?? 'the request failed on the network';
+  const known = CAUSES.find(({ codes }) => codes.test(code));
   return new ToolError(
     {
       code: cleanText(code, 60),
       category: 'network',
-      message: `Could not reach ${where}: ${cause} (${cleanText(code, 60)}).`,
-      hint: `Check that ${new URL(ctx.endpoint.url).host} is reachable from this machine${proxyNote}. The call is idempotent, so calling again is safe.`,
+      ...(known?.lasting ? { retryable: false } : {}),
+      message: `The request to ${where} failed: ${known?.cause ?? 'a network error'} (${cleanText(code, 60)}).`,
+      hint: `Check that ${new URL(ctx.endpoint.url).host} is reachable from this machine${proxyNote}.${known?.lasting ? '' : ' The call is idempotent, so calling again is safe.'}`,
     },
     { cause: err },
   );

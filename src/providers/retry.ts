@@ -37,6 +37,7 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
   const v = value?.trim();
   if (!v) return undefined;
   if (/^\d{1,9}$/.test(v)) return Number(v) * 1000;
+  if (!/^[A-Za-z]{3}/.test(v)) return undefined; // an HTTP date starts with the day name; Date.parse takes far more
   const when = Date.parse(v);
   return Number.isFinite(when) ? Math.max(0, when - now) : undefined;
 }
