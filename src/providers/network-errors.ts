@@ -46,10 +46,13 @@ export function networkError(err: unknown, ctx: FailureContext): ToolError {
     );
   }
   if (proxyVar && /proxy/i.test(e.message ?? '')) {
+    // undici reports the proxy's own status, e.g. "Proxy response (403) !== 200 when HTTP Tunneling".
+    const status = Number(/\((\d{3})\)/.exec(e.message ?? '')?.[1]);
     return new ToolError(
       {
         code: 'ProxyError',
         category: 'network',
+        retryable: !(status < 500),
         message: `The proxy set by ${proxyVar} did not pass the request to ${where}: ${cleanText(e.message ?? '', 120)}.`,
         hint: `Check the proxy set by ${proxyVar} (its address and credentials), or exempt the host with NO_PROXY.`,
       },
