@@ -20,9 +20,13 @@ export interface AuditEntry {
 
 export type AuditSink = (entry: AuditEntry) => void;
 
-export function auditEntry(result: ToolResult, startedAt: number, now: number): AuditEntry {
+/**
+ * `startedAt` and `now` are monotonic (performance.now()) and only give the duration; `time` is the wall clock
+ * when the entry is made (the end of the call).
+ */
+export function auditEntry(result: ToolResult, startedAt: number, now: number, wallClock: Date = new Date()): AuditEntry {
   return {
-    time: new Date(now).toISOString(),
+    time: wallClock.toISOString(),
     audit: 'stop',
     tool: result.operation,
     provider: result.provider,
