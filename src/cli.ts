@@ -20,7 +20,7 @@ Flags (each overrides its environment variable):
   --project-id ID         ModelArts project id (HUAWEICLOUD_SDK_PROJECT_ID; looked up from IAM when unset)
   --iam-endpoint URL      Huawei IAM endpoint (HUAWEICLOUD_SDK_IAM_ENDPOINT)
   --qianfan-base-url URL  Qianfan console API (QIANFAN_CONSOLE_API_BASE_URL, default https://qianfan.baidubce.com)
-  --timeout-ms N          limit for each provider call (ML_STOP_TIMEOUT_MS, default 15000)
+  --timeout-ms N          limit for each provider request, retries included (ML_STOP_TIMEOUT_MS, default 15000)
   -h, --help              this text
   -v, --version           the version
 

@@ -39,7 +39,7 @@ it('no secret appears in any result, stderr line or audit line of a session full
   });
   const secrets = [HW.sk, QF.sk, HW.ak, QF.ak, TOKEN, PROXY_PASSWORD, Buffer.from(`agent:${PROXY_PASSWORD}`).toString('base64')];
 
-  const transport = new StdioClientTransport({ command: process.execPath, args: [CLI, '--timeout-ms', '1500'], env: { PATH: process.env.PATH ?? '', ...env } as Record<string, string>, cwd: dir, stderr: 'pipe' });
+  const transport = new StdioClientTransport({ command: process.execPath, args: [CLI, '--timeout-ms', '2500'], env: { PATH: process.env.PATH ?? '', ...env } as Record<string, string>, cwd: dir, stderr: 'pipe' });
   let stderr = '';
   transport.stderr?.on('data', (d) => (stderr += String(d)));
   const client = new Client({ name: 'secrets', version: '1.0.0' });

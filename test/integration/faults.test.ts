@@ -6,17 +6,21 @@ import type { Reply } from '../../src/simulator/types.js';
 import type { Simulator } from '../../src/simulator/server.js';
 import { PROJECT, connect, envFor, startFake, type Called } from '../helpers/harness.js';
 
+/** The limit of `short`, for the tests that run into it; `mcp` has room for every retry even on a loaded machine. */
 const LIMIT_MS = 1500;
 const SLACK_MS = 4000;
 let sim: Simulator;
 let mcp: Awaited<ReturnType<typeof connect>>;
+let short: Awaited<ReturnType<typeof connect>>;
 
 beforeAll(async () => {
   sim = await startFake();
-  mcp = await connect(envFor(sim, { HUAWEICLOUD_SDK_PROJECT_ID: PROJECT }), ['--timeout-ms', String(LIMIT_MS)]);
+  mcp = await connect(envFor(sim, { HUAWEICLOUD_SDK_PROJECT_ID: PROJECT }), ['--timeout-ms', '8000']);
+  short = await connect(envFor(sim, { HUAWEICLOUD_SDK_PROJECT_ID: PROJECT }), ['--timeout-ms', String(LIMIT_MS)]);
 });
 afterAll(async () => {
   await mcp.close();
+  await short.close();
   await sim.close();
 });
 afterEach(() => sim.intercept(undefined));
@@ -48,23 +52,19 @@ describe('retried: 5xx, 429 and network errors', () => {
   });
 
   it('429 with Retry-After: 1 then success waits about a second', async () => {
-    const m = await connect(envFor(sim), ['--timeout-ms', '6000']);
     firstN(1, { status: 429, headers: { 'Retry-After': '1' }, body: { requestId: 'r', code: 'RequestLimitReached', message: 'slow down' } });
-    const r = await timed(m.call(...qf()));
+    const r = await timed(mcp.call(...qf()));
     expect(r.result).toMatchObject({ ok: true, outcome: 'stop_requested', attempts: 2 });
     expect(r.ms).toBeGreaterThanOrEqual(950);
     expect(r.ms).toBeLessThan(1000 + SLACK_MS);
-    await m.close();
   });
 
   it('429 with Retry-After as an HTTP date is honoured too', async () => {
-    const m = await connect(envFor(sim), ['--timeout-ms', '6000']);
     const at = new Date(Date.now() + 2000).toUTCString(); // whole seconds: 1 to 2 s from now
     firstN(1, { status: 429, headers: { 'Retry-After': at }, body: { requestId: 'r', code: 'RequestLimitReached', message: 'slow down' } });
-    const r = await timed(m.call('qianfan_stop_batch_inference_task', { task_id: 'infer-date' }));
+    const r = await timed(mcp.call('qianfan_stop_batch_inference_task', { task_id: 'infer-date' }));
     expect(r.result).toMatchObject({ ok: true, attempts: 2 });
     expect(r.ms).toBeGreaterThanOrEqual(900);
-    await m.close();
   });
 
   it('a Retry-After beyond the cap is not waited for: rate_limited with retry_after_seconds, one attempt', async () => {
@@ -78,7 +78,7 @@ describe('retried: 5xx, 429 and network errors', () => {
 
   it('a Retry-After longer than the time left is not waited for either', async () => {
     firstN(1, { status: 503, headers: { 'Retry-After': '5' }, body: { error_code: 'ModelArts.0001', error_msg: 'Service busy' } });
-    const r = await timed(mcp.call(...hw()));
+    const r = await timed(short.call(...hw()));
     expect(r.result).toMatchObject({ ok: false, http_status: 503, attempts: 1 });
     expect(r.result.error).toMatchObject({ category: 'upstream', retryable: true, retry_after_seconds: 5 });
     expect(r.ms).toBeLessThan(SLACK_MS);
@@ -90,7 +90,7 @@ describe('retried: 5xx, 429 and network errors', () => {
     expect(r.result).toMatchObject({ ok: false, outcome: 'failed', http_status: 500, attempts: 3 });
     expect(r.result.error).toMatchObject({ code: 'InternalError', category: 'upstream', retryable: true });
     expect(r.sent).toBe(3);
-    expect(r.ms).toBeLessThan(LIMIT_MS + SLACK_MS);
+    expect(r.ms).toBeLessThan(SLACK_MS);
   });
 
   it('a throttling code inside a 200 (Qianfan legacy 18) is retried like a 429', async () => {
@@ -126,14 +126,14 @@ describe('retried: 5xx, 429 and network errors', () => {
 
   it('a refused port is network ECONNREFUSED naming the variable that set the endpoint', async () => {
     const port = await closedPort();
-    const m = await connect(envFor(sim, { QIANFAN_CONSOLE_API_BASE_URL: `http://127.0.0.1:${port}` }), ['--timeout-ms', String(LIMIT_MS)]);
+    const m = await connect(envFor(sim, { QIANFAN_CONSOLE_API_BASE_URL: `http://127.0.0.1:${port}` }), ['--timeout-ms', '8000']);
     const started = performance.now();
     const r = await m.call(...qf());
     expect(r.result).toMatchObject({ ok: false, outcome: 'failed', http_status: null, attempts: 3 });
     expect(r.result.error).toMatchObject({ code: 'ECONNREFUSED', category: 'network', retryable: true });
     expect(r.result.error.message).toBe(`The request to http://127.0.0.1:${port} (set by QIANFAN_CONSOLE_API_BASE_URL) failed: the connection was refused (nothing is listening there) (ECONNREFUSED).`);
     expect(r.result.error.hint).toContain(`127.0.0.1:${port}`);
-    expect(performance.now() - started).toBeLessThan(LIMIT_MS + SLACK_MS);
+    expect(performance.now() - started).toBeLessThan(SLACK_MS);
     await m.close();
   });
 
@@ -155,7 +155,7 @@ describe('timeouts: a hung or stalled upstream ends within the limit', () => {
     ['headers sent, then the body stalls', { fault: 'stall' } as const],
   ])('%s: timeout, retryable, one attempt (the limit covers the whole call)', async (_label, fault) => {
     sim.intercept(() => fault);
-    const r = await timed(mcp.call(...qf()));
+    const r = await timed(short.call(...qf()));
     expect(r.result).toMatchObject({ ok: false, outcome: 'failed', http_status: null, attempts: 1 });
     expect(r.result.error).toMatchObject({ code: 'Timeout', category: 'timeout', retryable: true });
     expect(r.result.error.message).toBe(`No complete answer from ${sim.url} (set by QIANFAN_CONSOLE_API_BASE_URL) within the ${LIMIT_MS} ms limit.`);
@@ -166,7 +166,7 @@ describe('timeouts: a hung or stalled upstream ends within the limit', () => {
   it('a hang after a 503 still ends within the same limit, counting both attempts', async () => {
     let seen = 0;
     sim.intercept(() => (seen++ === 0 ? { status: 503, body: { error_code: 'ModelArts.0001', error_msg: 'busy' } } : { fault: 'hang' }));
-    const r = await timed(mcp.call(...hw()));
+    const r = await timed(short.call(...hw()));
     expect(r.result).toMatchObject({ ok: false, attempts: 2, error: { category: 'timeout', retryable: true } });
     expect(r.ms).toBeLessThan(LIMIT_MS + SLACK_MS);
   });
