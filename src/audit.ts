@@ -20,10 +20,7 @@ export interface AuditEntry {
 
 export type AuditSink = (entry: AuditEntry) => void;
 
-/**
- * `startedAt` and `now` are monotonic (performance.now()) and only give the duration; `time` is the wall clock
- * when the entry is made (the end of the call).
- */
+/** `startedAt` and `now` give the duration only; `time` is the wall clock when the entry is made (the call's end). */
 export function auditEntry(result: ToolResult, startedAt: number, now: number, wallClock: Date = new Date()): AuditEntry {
   return {
     time: wallClock.toISOString(),

@@ -144,7 +144,7 @@ function proxyConfig(get: (name: string) => string | undefined): ProxyConfig {
     http,
     https: setting('https_proxy', 'HTTPS_PROXY') ?? http,
     noProxy: get('no_proxy') ?? get('NO_PROXY') ?? '',
-    loopback: flag(get('ML_STOP_PROXY_LOOPBACK'), 'ML_STOP_PROXY_LOOPBACK'),
+    loopback: bool(get('ML_STOP_PROXY_LOOPBACK'), 'ML_STOP_PROXY_LOOPBACK'),
   };
 }
 
@@ -161,11 +161,7 @@ function checkProxyUrl(value: string, source: string): string {
   return withScheme;
 }
 
-function flag(value: string | undefined, source: string): boolean {
-  if (value === undefined || /^(0|false|no|off)$/i.test(value)) return false;
-  if (/^(1|true|yes|on)$/i.test(value)) return true;
-  throw new ConfigError(`${source} must be 1 or 0 (true or false), got "${value}"`);
-}
+
 
 /** ModelArts endpoint for a region: an override, else the public one (ap-southeast-1 lives under .cn). */
 export function modelartsEndpoint(config: HuaweiConfig, region: string): Endpoint {
@@ -204,4 +200,12 @@ function positiveInt(value: string | undefined, fallback: number, source: string
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new ConfigError(`${source} must be a positive integer (milliseconds), got "${value}"`);
   return Number(value);
+}
+
+/** true/false (also 1/0, yes/no, on/off) from a variable; anything else is a start-up error. */
+function bool(value: string | undefined, source: string): boolean {
+  if (value === undefined) return false;
+  if (/^(true|1|yes|on)$/i.test(value)) return true;
+  if (/^(false|0|no|off)$/i.test(value)) return false;
+  throw new ConfigError(`${source} must be true or false, got "${value}"`);
 }

@@ -38,12 +38,17 @@ export interface Called {
   text: string;
 }
 
-/** Backoff short enough for tests; Retry-After is still honoured for real. Pass {} for the real defaults. */
+export interface ConnectOptions {
+  /** Retry timing; default FAST_RETRY. Pass {} for the real defaults. */
+  retry?: Partial<RetryTuning>;
+}
+
+/** Backoff short enough for tests; Retry-After is still honoured for real. */
 export const FAST_RETRY: Partial<RetryTuning> = { baseDelayMs: 4 };
 
-export async function connect(env: Record<string, string | undefined>, argv: string[] = [], audit?: AuditSink, retry: Partial<RetryTuning> = FAST_RETRY) {
+export async function connect(env: Record<string, string | undefined>, argv: string[] = [], audit?: AuditSink, options: ConnectOptions = {}) {
   const config = loadConfig(env, argv);
-  const server = createServer({ tools: allTools, clients: createClients(config, undefined, retry), ...(audit ? { audit } : {}) });
+  const server = createServer({ tools: allTools, clients: createClients(config, undefined, options.retry ?? FAST_RETRY), ...(audit ? { audit } : {}) });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'test', version: '1.0.0' });
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);

@@ -227,7 +227,7 @@ describe('not retried', () => {
 
 describe('real backoff timing (defaults)', () => {
   it('waits at least the jittered first backoff (250-500 ms) before retrying', async () => {
-    const m = await connect(envFor(sim, { HUAWEICLOUD_SDK_PROJECT_ID: PROJECT }), [], undefined, {});
+    const m = await connect(envFor(sim, { HUAWEICLOUD_SDK_PROJECT_ID: PROJECT }), [], undefined, { retry: {} });
     firstN(1, { status: 503, body: { error_code: 'ModelArts.0001', error_msg: 'busy' } });
     const r = await timed(m.call(...hw()));
     expect(r.result).toMatchObject({ ok: true, attempts: 2 });

@@ -39,7 +39,7 @@ describe('proxy configuration', () => {
   it.each([
     [{ HTTPS_PROXY: 'socks5://u:secret-pw@127.0.0.1:1080' }, 'HTTPS_PROXY must be an http:// or https:// proxy URL'],
     [{ HTTP_PROXY: 'http://u:secret-pw@[bad' }, 'HTTP_PROXY is not a proxy URL'],
-    [{ ML_STOP_PROXY_LOOPBACK: 'maybe' }, 'ML_STOP_PROXY_LOOPBACK must be 1 or 0'],
+    [{ ML_STOP_PROXY_LOOPBACK: 'maybe' }, 'ML_STOP_PROXY_LOOPBACK must be true or false'],
   ])('refuses %j without echoing the value', (env, message) => {
     let error: unknown;
     try {
