@@ -176,7 +176,7 @@ describe('not retried', () => {
   it.each([
     ['Huawei gateway auth failure (APIGW.0301, 401)', hw, { status: 401, body: { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail' } }, 'auth'],
     ['BCE signature failure in a 500 (code wins over status)', qf, { status: 500, headers: { 'X-Bce-Error-Code': 'SignatureDoesNotMatch', 'X-Bce-Error-Message': 'Signature does not match' } }, 'auth'],
-    ['a plain 400', qf, { status: 400, body: { requestId: 'r', code: 'InvalidHTTPRequest', message: 'bad' } }, 'invalid_input'],
+    ['a plain 400 (on a status read)', () => ['qianfan_get_fine_tuning_task', { task_id: `task-read-${++n}` }] as const, { status: 400, body: { requestId: 'r', code: 'InvalidHTTPRequest', message: 'bad' } }, 'invalid_input'],
     ['a 404', hw, { status: 404, body: { error_code: 'ModelArts.4338', error_msg: 'The resource not exists.' } }, 'not_found'],
     ['a throttling code in a 400 (only 429 is retried among 4xx)', hw, { status: 400, body: { error_code: 'ModelArts.4395', error_msg: 'Too many requests' } }, 'rate_limited'],
   ] as const)('%s: one attempt', async (_label, which, reply, category) => {
