@@ -1,4 +1,7 @@
 // The audit trail: one JSON line per stop attempt, never a credential (only ids, outcome and provider metadata).
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { ConfigError } from './config.js';
+import { log } from './log.js';
 import type { ToolResult } from './tools/schemas.js';
 
 export interface AuditEntry {
@@ -19,9 +22,10 @@ export interface AuditEntry {
 
 export type AuditSink = (entry: AuditEntry) => void;
 
-export function auditEntry(result: ToolResult, startedAt: number, now: number): AuditEntry {
+/** `startedAt` and `now` give the duration only; `time` is the wall clock when the entry is made (the call's end). */
+export function auditEntry(result: ToolResult, startedAt: number, now: number, wallClock: Date = new Date()): AuditEntry {
   return {
-    time: new Date(now).toISOString(),
+    time: wallClock.toISOString(),
     audit: 'stop',
     tool: result.operation,
     provider: result.provider,
@@ -40,3 +44,34 @@ export function auditEntry(result: ToolResult, startedAt: number, now: number): 
 export const stderrAudit: AuditSink = (entry) => {
   process.stderr.write(JSON.stringify(entry) + '\n');
 };
+
+/**
+ * Audit lines to stderr and, with ML_STOP_AUDIT_FILE, appended to that file as well. The file is opened once at
+ * start (an unusable path stops the server before it serves) and each line is written synchronously, so a line
+ * is on disk before its result is returned; a failed write is logged and does not fail the call.
+ */
+export function auditSink(file: string | undefined): { sink: AuditSink; close(): void } {
+  if (!file) return { sink: stderrAudit, close: () => {} };
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'a', 0o600);
+  } catch (err) {
+    throw new ConfigError(`ML_STOP_AUDIT_FILE: cannot open ${file} for appending (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return {
+    sink: (entry) => {
+      const line = JSON.stringify(entry) + '\n';
+      process.stderr.write(line);
+      if (fd === undefined) return;
+      try {
+        writeSync(fd, line);
+      } catch (err) {
+        log('error', 'could not append to the audit file', { file, code: (err as NodeJS.ErrnoException).code ?? 'error' });
+      }
+    },
+    close: () => {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+    },
+  };
+}

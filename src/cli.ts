@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { ConfigError, loadConfig, parseArgv, type Config } from './config.js';
-import { stderrAudit } from './audit.js';
+import { auditSink } from './audit.js';
 import { createClients } from './clients.js';
 import { doctorCommand } from './doctor.js';
 import { log } from './log.js';
@@ -24,7 +24,7 @@ Flags (each overrides its environment variable):
   --project-id ID         ModelArts project id (HUAWEICLOUD_SDK_PROJECT_ID; looked up from IAM when unset)
   --iam-endpoint URL      Huawei IAM endpoint (HUAWEICLOUD_SDK_IAM_ENDPOINT)
   --qianfan-base-url URL  Qianfan console API (QIANFAN_CONSOLE_API_BASE_URL, default https://qianfan.baidubce.com)
-  --timeout-ms N          limit for each provider call (ML_STOP_TIMEOUT_MS, default 15000)
+  --timeout-ms N          limit for each provider request, retries included (ML_STOP_TIMEOUT_MS, default 15000)
   --confirm               ask the user to type the task id before every stop (ML_STOP_CONFIRM=true)
   --read-only             serve only tools that change nothing, no stop tools (ML_STOP_READ_ONLY=true)
   --tools a,b             serve only these tools (ML_STOP_TOOLS)
@@ -42,6 +42,10 @@ Credentials come from the environment or .env only, never from flags:
   HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_SECURITY_TOKEN (temporary keys)
   QIANFAN_ACCESS_KEY, QIANFAN_SECRET_KEY
 HTTP only: ML_STOP_ALLOWED_ORIGINS, ML_STOP_ALLOWED_HOSTS (comma-separated extra browser origins and Host names)
+
+Network and audit (environment only):
+  HTTPS_PROXY, HTTP_PROXY, NO_PROXY  outbound proxy (loopback endpoints bypass it unless ML_STOP_PROXY_LOOPBACK=1)
+  ML_STOP_AUDIT_FILE                 also append the JSON audit line of every stop attempt to this file
 `;
 
 function readEnv(argv: string[]): Record<string, string | undefined> {
@@ -74,7 +78,7 @@ async function main(): Promise<void> {
   }
   if (config.command === 'doctor') return void (process.exitCode = await doctorCommand(config, createClients(config), (t) => process.stdout.write(t)));
   const tools = selectTools(allTools, config.toolFilter);
-  const deps = { tools, clients: createClients(config), audit: stderrAudit, confirm: config.confirm, simulated: config.simulate };
+  const deps = { tools, clients: createClients(config), audit: auditSink(config.auditFile).sink, confirm: config.confirm, simulated: config.simulate };
   const startup = {
     ...describe(config),
     tools: tools.length === allTools.length ? 'all' : `${tools.map((t) => t.name).join(', ')} (${describeFilter(config.toolFilter)})`,

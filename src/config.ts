@@ -45,6 +45,18 @@ export interface ToolFilter {
   providers?: NameList;
 }
 
+/** Outbound proxy settings. A proxy URL may carry the proxy's own user:password: never print `url`. */
+export interface ProxyConfig {
+  /** Proxy for http:// endpoints (http_proxy / HTTP_PROXY). */
+  http: Endpoint | undefined;
+  /** Proxy for https:// endpoints (https_proxy / HTTPS_PROXY, else the HTTP proxy, as undici does). */
+  https: Endpoint | undefined;
+  /** no_proxy / NO_PROXY as given: comma-separated hosts, .domains, host:port, or "*". */
+  noProxy: string;
+  /** ML_STOP_PROXY_LOOPBACK: send loopback endpoints through the proxy too (by default they never are). */
+  loopback: boolean;
+}
+
 export interface Config {
   command: 'serve' | 'help' | 'version' | 'doctor';
   /** --simulate / ML_STOP_SIMULATE: serve against the embedded simulator with demo keys (src/simulator/embedded.ts). */
@@ -57,6 +69,9 @@ export interface Config {
   toolFilter: ToolFilter;
   transport: Transport;
   http: HttpConfig;
+  proxy: ProxyConfig;
+  /** ML_STOP_AUDIT_FILE: audit lines are also appended to this file. */
+  auditFile: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -161,8 +176,40 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ar
       ...nameList('providers', flags.providers, '--providers', get('ML_STOP_PROVIDERS'), 'ML_STOP_PROVIDERS'),
     },
     ...loadTransport(get, flags),
+    proxy: proxyConfig(get),
+    auditFile: get('ML_STOP_AUDIT_FILE'),
   };
 }
+
+/** Lower-case names first, as curl and undici read them. */
+function proxyConfig(get: (name: string) => string | undefined): ProxyConfig {
+  const setting = (...names: string[]): Endpoint | undefined => {
+    const name = names.find((n) => get(n) !== undefined);
+    return name ? { url: checkProxyUrl(get(name)!, name), source: name } : undefined;
+  };
+  const http = setting('http_proxy', 'HTTP_PROXY');
+  return {
+    http,
+    https: setting('https_proxy', 'HTTPS_PROXY') ?? http,
+    noProxy: get('no_proxy') ?? get('NO_PROXY') ?? '',
+    loopback: bool(get('ML_STOP_PROXY_LOOPBACK'), 'ML_STOP_PROXY_LOOPBACK'),
+  };
+}
+
+/** A proxy URL; "host:port" means http://host:port, as in curl. The value is never echoed: it may hold a password. */
+function checkProxyUrl(value: string, source: string): string {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new ConfigError(`${source} is not a proxy URL such as http://127.0.0.1:7890`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${source} must be an http:// or https:// proxy URL (SOCKS proxies are not supported)`);
+  return withScheme;
+}
+
+
 
 /** ModelArts endpoint for a region: an override, else the public one (ap-southeast-1 lives under .cn). */
 export function modelartsEndpoint(config: HuaweiConfig, region: string): Endpoint {

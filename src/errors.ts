@@ -38,13 +38,15 @@ export class ToolError extends Error {
   readonly hint: string | undefined;
   readonly httpStatus: number | undefined;
   readonly requestId: string | undefined;
-  readonly retryAfterSeconds: number | undefined;
+  /** Set by the sender, which sees the headers and counts the attempts. */
+  retryAfterSeconds: number | undefined;
   attempts: number;
 
   constructor(fields: ToolErrorFields, options?: ErrorOptions) {
     super(fields.message, options);
     this.name = 'ToolError';
-    this.code = fields.code;
+    // Codes can come from an upstream body: keep them one short printable line like every other upstream text.
+    this.code = cleanText(fields.code, 100) || 'Unknown';
     this.category = fields.category;
     this.retryable = fields.retryable ?? RETRYABLE.has(fields.category);
     this.hint = fields.hint;
@@ -55,13 +57,14 @@ export class ToolError extends Error {
   }
 
   /** The `error` object of a tool result. */
-  toJSON(): { code: string; message: string; category: Category; retryable: boolean; hint?: string } {
+  toJSON(): { code: string; message: string; category: Category; retryable: boolean; hint?: string; retry_after_seconds?: number } {
     return {
       code: this.code,
       message: this.message,
       category: this.category,
       retryable: this.retryable,
       ...(this.hint ? { hint: this.hint } : {}),
+      ...(this.retryAfterSeconds !== undefined ? { retry_after_seconds: this.retryAfterSeconds } : {}),
     };
   }
 }
@@ -96,12 +99,51 @@ export function hintFor(category: Category): string | undefined {
   return HINTS[category];
 }
 
-/** Flattens provider text to one short line: no markup, no control characters. */
+/** Control characters, line/paragraph separators, zero-width and bidi formatting characters. */
+export const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/;
+const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'g');
+const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '‹', gt: '›', quot: '"', '#39': "'" };
+
+/** Flattens provider text to one short line: no markup, no control or bidi characters. */
 export function cleanText(text: string, max = 300): string {
-  const flat = text
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ')
+  const flat = stripMarkup(text)
+    .replace(/&(nbsp|amp|lt|gt|quot|#39);/g, (_, e: string) => ENTITIES[e]!)
+    .replace(UNPRINTABLE_ALL, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}
+
+/**
+ * Drops tags, comments and script/style contents in one linear pass (a regex such as /<[^>]*>/g is quadratic on
+ * a hostile body full of '<'); an unterminated tag drops the rest.
+ */
+function stripMarkup(text: string): string {
+  if (!text.includes('<')) return text;
+  const lower = text.toLowerCase();
+  const parts: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const lt = text.indexOf('<', i);
+    if (lt < 0) {
+      parts.push(text.slice(i));
+      break;
+    }
+    parts.push(text.slice(i, lt), ' ');
+    let end: number;
+    if (text.startsWith('<!--', lt)) {
+      end = text.indexOf('-->', lt + 4);
+      end = end < 0 ? -1 : end + 2;
+    } else {
+      end = text.indexOf('>', lt);
+      const element = /^<(script|style)\b/.exec(lower.slice(lt, lt + 8))?.[1];
+      if (element && end >= 0) {
+        const close = lower.indexOf(`</${element}`, end);
+        end = close < 0 ? -1 : text.indexOf('>', close);
+      }
+    }
+    if (end < 0) break;
+    i = end + 1;
+  }
+  return parts.join('');
 }

@@ -1,7 +1,17 @@
-// The one place that talks to the network: sends a signed request through undici and reads a bounded body.
-import { Agent, request, type Dispatcher } from 'undici';
-import { ToolError } from '../errors.js';
-import type { Endpoint } from '../config.js';
+// The one place that talks to the network: sends a signed request through undici, reads a bounded body, and
+// sends it again when that is safe (retry.ts decides), all within the call's time limit.
+//
+// Time budget: `timeoutMs` (ML_STOP_TIMEOUT_MS) bounds one provider call as a whole, from the first byte sent to
+// the last byte read of the final attempt, backoff waits included. Each attempt gets what is left of it, and a
+// retry is only started while enough is left, so a call never takes much longer than `timeoutMs`.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { request, type Dispatcher } from 'undici';
+import type { Endpoint, ProxyConfig } from '../config.js';
+import { ToolError, categoryForStatus, cleanText } from '../errors.js';
+import { networkError } from './network-errors.js';
+import { DEFAULT_RETRY, nextDelay, parseRetryAfter, type RetryTuning } from './retry.js';
+
+export { createDispatcher } from './dispatcher.js';
 
 export interface WireRequest {
   method: 'GET' | 'POST';
@@ -23,19 +33,50 @@ export interface WireResponse {
 
 export interface HttpOptions {
   dispatcher: Dispatcher;
+  /** Limit for one provider call: every attempt and every wait between attempts. */
   timeoutMs: number;
   maxBodyBytes?: number;
+  retry?: Partial<RetryTuning>;
+  /** Proxy settings, only to name the proxy variable in hints (the dispatcher does the proxying). */
+  proxy?: ProxyConfig;
 }
 
-export function createDispatcher(timeoutMs: number): Dispatcher {
-  return new Agent({ keepAliveTimeout: 30_000, connect: { timeout: timeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
-}
+/** Reads an answer: the failure it reports (even inside a 2xx), or undefined when it is a success. */
+export type Classifier = (res: WireResponse) => ToolError | undefined;
 
 const MAX_BODY = 1024 * 1024;
 
-/** Sends one request; network failures and timeouts become ToolErrors that name the endpoint. */
-export async function send(req: WireRequest, endpoint: Endpoint, options: HttpOptions): Promise<WireResponse> {
-  const signal = AbortSignal.timeout(options.timeoutMs);
+/**
+ * Sends a request, resending it after retryable failures; resolves with the successful answer or throws the last
+ * failure as a ToolError (provider errors via `classify`, network errors naming the endpoint), with `attempts` set.
+ */
+export async function send(req: WireRequest, endpoint: Endpoint, options: HttpOptions, classify: Classifier): Promise<WireResponse> {
+  const tuning = { ...DEFAULT_RETRY, ...options.retry };
+  const deadline = performance.now() + options.timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    let error: ToolError;
+    let retryAfterMs: number | undefined;
+    try {
+      const res = await sendOnce(req, endpoint, options, deadline, attempt);
+      const failure = unreadable(res) ?? classify(res);
+      if (!failure) return res;
+      error = failure;
+      retryAfterMs = parseRetryAfter(res.headers['retry-after'], Date.now());
+      if (retryAfterMs !== undefined) error.retryAfterSeconds = Math.ceil(retryAfterMs / 1000);
+    } catch (err) {
+      if (!(err instanceof ToolError)) throw err;
+      error = err;
+    }
+    error.attempts = attempt;
+    const remainingMs = deadline - performance.now();
+    const delay = nextDelay(error, { attempt, retryAfterMs, remainingMs, timeoutMs: options.timeoutMs }, tuning);
+    if (delay === undefined) throw error;
+    await sleep(delay);
+  }
+}
+
+async function sendOnce(req: WireRequest, endpoint: Endpoint, options: HttpOptions, deadline: number, attempt: number): Promise<WireResponse> {
+  const signal = AbortSignal.timeout(Math.max(1, Math.round(deadline - performance.now())));
   try {
     const res = await request(req.url, {
       method: req.method,
@@ -44,27 +85,55 @@ export async function send(req: WireRequest, endpoint: Endpoint, options: HttpOp
       dispatcher: options.dispatcher,
       signal,
     });
-    const text = await readCapped(res.body, options.maxBodyBytes ?? MAX_BODY, res.statusCode);
-    return { status: res.statusCode, headers: flattenHeaders(res.headers), text, json: parseJson(text), attempts: 1 };
+    const headers = flattenHeaders(res.headers);
+    const text = await readCapped(res.body, options.maxBodyBytes ?? MAX_BODY, res.statusCode, headers['content-length']);
+    return { status: res.statusCode, headers, text, json: parseJson(text), attempts: attempt };
   } catch (err) {
-    const error = networkError(err, endpoint, options.timeoutMs);
-    error.attempts = 1;
-    throw error;
+    if (err instanceof ToolError) throw err;
+    throw networkError(err, { endpoint, url: req.url, timeoutMs: options.timeoutMs, proxy: options.proxy, timedOut: signal.aborted });
   }
 }
 
-async function readCapped(body: Dispatcher.ResponseData['body'], max: number, status: number): Promise<string> {
+async function readCapped(body: Dispatcher.ResponseData['body'], max: number, status: number, length: string | undefined): Promise<string> {
+  const tooLarge = () => {
+    body.destroy();
+    const ok = status >= 200 && status < 300;
+    return new ToolError({
+      code: 'ResponseTooLarge',
+      category: ok ? 'upstream' : categoryForStatus(status),
+      // A 2xx that cannot be read will not read better next time; a 5xx page may be gone on the next attempt.
+      retryable: status >= 500 || status === 429,
+      httpStatus: status,
+      message: `The provider answered HTTP ${status} with a body over ${max} bytes; it was not read.`,
+      ...(ok ? { hint: UNREADABLE_HINT } : {}),
+    });
+  };
+  if (length !== undefined && Number(length) > max) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += (chunk as Buffer).length;
-    if (size > max) {
-      body.destroy();
-      throw new ToolError({ code: 'ResponseTooLarge', category: 'upstream', httpStatus: status, message: `The provider answered HTTP ${status} with a body over ${max} bytes; it was not read.` });
-    }
+    if (size > max) throw tooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+const UNREADABLE_HINT =
+  'Read the task status to learn whether the call took effect. An answer like this usually comes from a proxy or gateway on the way, not from the provider.';
+
+/** Every provider answers a success with JSON: a 2xx carrying anything else (an HTML portal page, text) is no success. */
+function unreadable(res: WireResponse): ToolError | undefined {
+  if (res.status < 200 || res.status >= 300 || !res.text.trim()) return undefined;
+  if (res.json !== null && typeof res.json === 'object' && !Array.isArray(res.json)) return undefined;
+  return new ToolError({
+    code: 'UnreadableResponse',
+    category: 'upstream',
+    retryable: false,
+    httpStatus: res.status,
+    message: `The provider answered HTTP ${res.status} with a body that is not a JSON object ("${cleanText(res.text, 80)}"); whether the call took effect is unknown.`,
+    hint: UNREADABLE_HINT,
+  });
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -80,18 +149,4 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function networkError(err: unknown, endpoint: Endpoint, timeoutMs: number): ToolError {
-  if (err instanceof ToolError) return err;
-  const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string } };
-  const code = e.code ?? e.cause?.code ?? e.name ?? 'NetworkError';
-  const where = `${new URL(endpoint.url).origin}${endpoint.source === 'default' ? '' : ` (set by ${endpoint.source})`}`;
-  if (e.name === 'TimeoutError' || e.name === 'AbortError' || /TIMEOUT/.test(code)) {
-    return new ToolError({ code: 'Timeout', category: 'timeout', message: `No complete answer from ${where} within ${timeoutMs} ms.`, hint: 'The provider is slow or unreachable; the call is idempotent, so retrying is safe.' }, { cause: err });
-  }
-  return new ToolError(
-    { code, category: 'network', message: `Could not reach ${where}: ${code}.`, hint: `Check that ${where} is reachable from this machine (proxy, DNS, firewall).` },
-    { cause: err },
-  );
 }

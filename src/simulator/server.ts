@@ -57,7 +57,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     const injected = await interceptor?.(recorded);
     if (injected && 'fault' in injected) {
       if (injected.fault === 'reset') req.socket.destroy();
-      return; // 'hang': never answer
+      if (injected.fault === 'stall') {
+        res.writeHead(injected.status ?? 200, { 'Content-Type': 'application/json', 'Content-Length': '1024' });
+        res.write('{"requestId":"');
+      }
+      return; // 'hang' (and 'stall' after its first bytes): never finish the answer
     }
     recorded.reply = injected ?? route(recorded, inventory, huaweiOptions);
     reply(res, recorded.reply);

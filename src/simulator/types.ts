@@ -17,5 +17,8 @@ export interface Reply {
   body?: unknown;
 }
 
-/** Faults a test can inject instead of a reply. */
-export type Fault = { fault: 'hang' } | { fault: 'reset' };
+/**
+ * Faults a test can inject instead of a reply: never answer, drop the connection, or send the status line and
+ * headers (promising a body) and then nothing more.
+ */
+export type Fault = { fault: 'hang' } | { fault: 'reset' } | { fault: 'stall'; status?: number };

@@ -106,7 +106,7 @@ describe('ml-stop-mcp doctor', () => {
     const { code, stdout } = await doctor({ QIANFAN_ACCESS_KEY: QF.ak, QIANFAN_SECRET_KEY: QF.sk, QIANFAN_CONSOLE_API_BASE_URL: 'http://127.0.0.1:1' });
     expect(code).toBe(1);
     expect(row(stdout, 'qianfan')[3]).toBe('unknown');
-    expect(row(stdout, 'qianfan')[6]).toMatch(/^ECONNREFUSED: Could not reach http:\/\/127\.0\.0\.1:1 \(set by QIANFAN_CONSOLE_API_BASE_URL\)/);
+    expect(row(stdout, 'qianfan')[6]).toMatch(/^ECONNREFUSED: The request to http:\/\/127\.0\.0\.1:1 \(set by QIANFAN_CONSOLE_API_BASE_URL\) failed/);
   }, 40_000);
 
   it('doctor --simulate passes with no configuration and says it is simulated', async () => {

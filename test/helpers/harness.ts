@@ -6,6 +6,7 @@ import { ElicitRequestSchema, type ElicitRequest, type ElicitResult } from '@mod
 import type { AuditSink } from '../../src/audit.js';
 import { loadConfig } from '../../src/config.js';
 import { createClients } from '../../src/clients.js';
+import type { RetryTuning } from '../../src/providers/retry.js';
 import { createServer, type ServerDeps } from '../../src/server.js';
 import { selectTools } from '../../src/tool-filter.js';
 import { allTools } from '../../src/tools/index.js';
@@ -45,16 +46,21 @@ export interface ConnectOptions {
   deps?: Partial<ServerDeps>;
   /** Declares form elicitation and answers every elicitation request with this. */
   elicit?: (request: ElicitRequest['params']) => ElicitResult | Promise<ElicitResult>;
+  /** Retry timing; default FAST_RETRY. Pass {} for the real defaults. */
+  retry?: Partial<RetryTuning>;
 }
 
 /** Tests wait in tens of milliseconds, not seconds. */
 export const FAST_POLL = { firstMs: 30, maxMs: 120 };
 
+/** Backoff short enough for tests; Retry-After is still honoured for real. */
+export const FAST_RETRY: Partial<RetryTuning> = { baseDelayMs: 4 };
+
 export async function connect(env: Record<string, string | undefined>, argv: string[] = [], audit?: AuditSink, options: ConnectOptions = {}) {
   const config = loadConfig(env, argv);
   const server = createServer({
     tools: selectTools(allTools, config.toolFilter),
-    clients: createClients(config),
+    clients: createClients(config, undefined, options.retry ?? FAST_RETRY),
     confirm: config.confirm,
     poll: FAST_POLL,
     ...(audit ? { audit } : {}),

@@ -101,15 +101,16 @@ describe('refused stops of tasks that still run, and failures that are not refus
   });
 
   it.each([
-    ['auth', { status: 401, body: { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail' } }, 'APIGW.0301'],
-    ['not found', { status: 400, body: { error_code: 'ModelArts.4338', error_msg: 'The resource not exists.' } }, 'ModelArts.4338'],
-    ['upstream', { status: 503, body: { error_code: 'ModelArts.4354', error_msg: 'busy' } }, 'ModelArts.4354'],
-  ])('a %s failure reads no status', async (_name, reply, code) => {
+    ['auth', { status: 401, body: { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail' } }, 'APIGW.0301', 1],
+    ['not found', { status: 400, body: { error_code: 'ModelArts.4338', error_msg: 'The resource not exists.' } }, 'ModelArts.4338', 1],
+    // a 5xx is resent (up to three attempts in all), and still no status is read
+    ['upstream', { status: 503, body: { error_code: 'ModelArts.4354', error_msg: 'busy' } }, 'ModelArts.4354', 3],
+  ])('a %s failure reads no status', async (_name, reply, code, attempts) => {
     fast.intercept((r) => (isStop(r) ? reply : undefined));
     const before = fast.requests.length;
     const called = await mcp.call('modelarts_stop_intelligent_task', { dataset_id: 'ds-c', task_id: `n${freshId()}` });
-    expect(since(fast, before).length).toBe(1);
-    expect(called.result).toMatchObject({ ok: false, outcome: 'failed', attempts: 1, error: { code } });
+    expect(since(fast, before).length).toBe(attempts);
+    expect(called.result).toMatchObject({ ok: false, outcome: 'failed', attempts, error: { code } });
     expect(called.result.status).toBeUndefined();
   });
 
@@ -192,7 +193,8 @@ describe('input checks for the new inputs', () => {
   it('a dry run whose status read fails still describes the request, and says why there is no status', async () => {
     fast.intercept((r) => (isStatusRead(r) ? { status: 500, body: { code: 'InternalError', message: 'boom' } } : undefined));
     const called = await mcp.call('qianfan_stop_fine_tuning_task', { task_id: 'task-dry-fail', dry_run: true });
-    expect(called.result).toMatchObject({ ok: true, outcome: 'dry_run', http_status: null, request_id: null, attempts: 1 });
+    // the failing status read is a 500, resent up to three attempts in all
+    expect(called.result).toMatchObject({ ok: true, outcome: 'dry_run', http_status: null, request_id: null, attempts: 3 });
     expect(called.result.request).toEqual({ method: 'POST', url: `${fast.url}/v2/finetuning?Action=StopFineTuningTask`, body: '{"taskId":"task-dry-fail"}', signed_headers: ['content-type', 'host', 'x-bce-date'] });
     expect(called.result.status).toBeUndefined();
     expect(called.result.note).toBe('Nothing was sent to stop the task. Reading its status failed (InternalError: boom).');

@@ -59,8 +59,6 @@ export class HuaweiClient {
   /** Signs and sends one ModelArts request; throws ToolError on any failure, including a 2xx that reports one. */
   async call(scope: HuaweiScope, req: ProviderRequest): Promise<ProviderResponse> {
     const res = await this.sendSigned(scope.endpoint, req, { 'X-Project-Id': scope.projectId });
-    const failure = huaweiFailure(res);
-    if (failure) throw Object.assign(failure, { attempts: res.attempts });
     return { status: res.status, requestId: huaweiRequestId(res), body: res.json ?? null, attempts: res.attempts };
   }
 
@@ -82,8 +80,6 @@ export class HuaweiClient {
   private async fetchProject(region: string): Promise<string> {
     const endpoint = iamEndpoint(this.config, region);
     const res = await this.sendSigned(endpoint, { method: 'GET', path: '/v3/projects', query: [['name', region]] }, {});
-    const failure = huaweiFailure(res);
-    if (failure) throw failure;
     const projects = (asObject(res.json)?.projects as unknown[] | undefined) ?? [];
     const ids = projects.map((p) => str(asObject(p)?.id)).filter((id): id is string => id !== undefined);
     if (ids.length === 1) return ids[0]!;
@@ -95,8 +91,9 @@ export class HuaweiClient {
     );
   }
 
+  /** Signs once and sends (retries resend the same signed bytes, well inside the 15-minute signature window). */
   private sendSigned(endpoint: Endpoint, req: ProviderRequest, extra: Record<string, string>): Promise<WireResponse> {
-    return send(this.sign(endpoint, req, extra).wire, endpoint, this.http);
+    return send(this.sign(endpoint, req, extra).wire, endpoint, this.http, huaweiFailure);
   }
 
   private sign(endpoint: Endpoint, req: ProviderRequest, extra: Record<string, string>): SignedRequest {

@@ -30,7 +30,8 @@ export const HUAWEI_AUTH_HINT =
 
 export function huaweiRequestId(res: WireResponse): string | null {
   const body = asObject(res.json);
-  return res.headers['x-request-id'] ?? str(body?.request_id) ?? res.headers['x-iam-trace-id'] ?? null;
+  const id = res.headers['x-request-id'] ?? str(body?.request_id) ?? res.headers['x-iam-trace-id'];
+  return id === undefined ? null : cleanText(id, 128);
 }
 
 /** The failure this answer reports, or undefined when it is a success. */

@@ -32,9 +32,8 @@ export class QianfanClient {
 
   /** Signs and sends one console request; throws ToolError on any failure, including a 2xx that reports one. */
   async call(req: ProviderRequest): Promise<ProviderResponse> {
-    const res = await send(this.sign(req).wire, this.config.baseUrl, this.http);
-    const failure = qianfanFailure(res);
-    if (failure) throw Object.assign(failure, { attempts: res.attempts });
+    // Signed once; retries resend the same bytes, well inside the signature's 1800-second validity.
+    const res = await send(this.sign(req).wire, this.config.baseUrl, this.http, qianfanFailure);
     return { status: res.status, requestId: qianfanRequestId(res), body: res.json ?? null, attempts: res.attempts };
   }
 

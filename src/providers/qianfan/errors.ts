@@ -46,7 +46,8 @@ export const QIANFAN_AUTH_HINT =
 
 export function qianfanRequestId(res: WireResponse): string | null {
   const body = asObject(res.json);
-  return str(body?.requestId) ?? res.headers['x-bce-request-id'] ?? str(body?.log_id) ?? null;
+  const id = str(body?.requestId) ?? res.headers['x-bce-request-id'] ?? str(body?.log_id);
+  return id === undefined ? null : cleanText(id, 128);
 }
 
 /** The failure this answer reports, or undefined when it is a success. */
@@ -70,6 +71,17 @@ export function qianfanFailure(res: WireResponse): ToolError | undefined {
   } else if (nested?.result === false) {
     code = 'ResultFalse';
     message = str(nested.errorMessage) ?? 'Qianfan answered result.result: false; the operation was not carried out.';
+  } else if (result === undefined || result === null) {
+    // Every documented Qianfan success carries a result; without one, nothing says the call took effect.
+    return new ToolError({
+      code: 'UnexpectedResponse',
+      category: 'upstream',
+      retryable: false,
+      httpStatus: res.status,
+      requestId: qianfanRequestId(res) ?? undefined,
+      message: `Qianfan answered HTTP ${res.status} without a result; whether the call took effect is unknown.`,
+      hint: 'Read the task status to learn whether the call took effect.',
+    });
   } else {
     return undefined;
   }
