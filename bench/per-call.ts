@@ -1,11 +1,12 @@
 // Per-call overhead and memory: the same signed stop, once through the MCP server over stdio and once sent
 // directly with undici, both against the local simulator.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { Agent, request } from 'undici';
 import { signBce, bceTimestamp } from '../src/providers/qianfan/signer.js';
-import { startSimulator } from '../src/simulator/server.js';
 import { median } from './stats.js';
 
 const QF = { ak: 'bench-qianfan-ak', sk: 'bench-qianfan-sk' };
@@ -20,7 +21,7 @@ export interface PerCallResult {
 }
 
 export async function perCall(cli: string, calls: number, warmup: number, rssCalls: number): Promise<PerCallResult> {
-  const sim = await startSimulator({ huaweiKeys: {}, qianfanKeys: { [QF.ak]: QF.sk } });
+  const sim = await simulatorProcess();
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [cli],
@@ -69,8 +70,22 @@ export async function perCall(cli: string, calls: number, warmup: number, rssCal
 
   await client.close();
   await agent.close();
-  await sim.close();
+  sim.close();
   const mcpMedianMs = median(mcp);
   const directMedianMs = median(raw);
   return { mcpMedianMs, directMedianMs, overheadMs: mcpMedianMs - directMedianMs, calls, rssMb: rssKb / 1024, rssAfterCalls: Math.max(rssCalls, warmup + calls) };
+}
+
+/** Starts bench/simulator-process.ts (bundled beside this file) and reads its URL. */
+async function simulatorProcess(): Promise<{ url: string; close: () => void }> {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./simulator-process.mjs', import.meta.url)), QF.ak, QF.sk], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d;
+      if (out.includes('\n')) resolve(out.trim());
+    });
+    child.once('exit', (code) => reject(new Error(`the simulator process exited with ${code}`)));
+  });
+  return { url, close: () => child.stdin.end() };
 }

@@ -2,8 +2,9 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['bench/bench.ts'],
-  outfile: '.bench/bench.mjs',
+  entryPoints: ['bench/bench.ts', 'bench/simulator-process.ts'],
+  outdir: '.bench',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -1,22 +1,33 @@
-// Builds dist/cli.js: one ESM file with every runtime dependency inlined. The HTTP transport and other
-// optional parts are reached through dynamic import(), which esbuild keeps lazy, so stdio start-up never runs them.
+// Builds dist/: the bin entry dist/cli.js (ESM, every runtime dependency inlined) plus chunks that only load when
+// needed. The HTTP transports, the simulator and the HTTP client (undici) sit behind dynamic import(), so esbuild
+// splits them into dist/chunks/ and a stdio session never reads, compiles or runs them.
+// tools/list is rendered here once and embedded (src/tools/prebuilt.ts), so start-up converts no schema.
 import { build } from 'esbuild';
 import { chmodSync, rmSync } from 'node:fs';
 
-
-rmSync('dist', { recursive: true, force: true });
-await build({
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.js',
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  minify: true,
-  legalComments: 'none',
+  logLevel: 'warning',
   // undici and other CommonJS dependencies call require() for Node built-ins.
   banner: { js: "import{createRequire as __mlsCreateRequire}from'node:module';const require=__mlsCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
+};
+
+rmSync('dist', { recursive: true, force: true });
+await build({ ...common, entryPoints: ['scripts/tool-list.ts'], outfile: '.build/tool-list.mjs', packages: 'external' });
+const { renderToolList } = await import(new URL('../.build/tool-list.mjs', import.meta.url).href + `?t=${Date.now()}`);
+const tools = await renderToolList();
+
+await build({
+  ...common,
+  entryPoints: ['src/cli.ts'],
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  minify: true,
+  legalComments: 'none',
+  define: { __ML_STOP_TOOL_LIST__: JSON.stringify(tools) },
 });
 chmodSync('dist/cli.js', 0o755);
-

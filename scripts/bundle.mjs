@@ -1,4 +1,4 @@
-// `npm run bundle` (after `npm run build`): stages the single-file build and manifest.json, validates the manifest
+// `npm run bundle` (after `npm run build`): stages the build (dist/cli.js and its lazily loaded dist/chunks/) and manifest.json, validates the manifest
 // with the mcpb CLI, packs ml-stop-mcp.mcpb at the repository root, and checks what went in. The build inlines every
 // runtime dependency, so the bundle carries no node_modules.
 import { execFileSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const MCPB = join(root, 'node_modules/@anthropic-ai/mcpb/dist/cli/cli.js');
 const OUT = join(root, 'ml-stop-mcp.mcpb');
-const FILES = ['dist/cli.js', 'manifest.json', 'README.md', 'LICENSE'];
+const FILES = ['dist/cli.js', ...listFiles(join(root, 'dist/chunks')).map((f) => `dist/chunks/${f}`), 'manifest.json', 'README.md', 'LICENSE'];
 
 function fail(message) {
   process.stderr.write(`bundle: ${message}\n`);
@@ -50,6 +50,7 @@ try {
 }
 
 function listFiles(dir) {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)));

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // Entry point: read .env and flags once, then serve MCP over stdio, or over HTTP with --transport http.
 import { existsSync, readFileSync } from 'node:fs';
-import { parse as parseDotenv } from 'dotenv';
 import { ConfigError, loadConfig, parseArgv, type Config } from './config.js';
 import { auditSink } from './audit.js';
 import { createClients } from './clients.js';
@@ -48,14 +47,17 @@ Network and audit (environment only):
   ML_STOP_AUDIT_FILE                 also append the JSON audit line of every stop attempt to this file
 `;
 
-function readEnv(argv: string[]): Record<string, string | undefined> {
+async function readEnv(argv: string[]): Promise<Record<string, string | undefined>> {
   const path = parseArgv(argv).values['env-file'] ?? '.env';
   const explicit = path !== '.env';
   if (!existsSync(path)) {
     if (explicit) throw new ConfigError(`--env-file ${path} does not exist`);
     return { ...process.env };
   }
-  return { ...parseDotenv(readFileSync(path)), ...process.env };
+  // dotenv loads only when there is a file to read (it pulls in node:crypto, which start-up otherwise avoids).
+  const dotenv = await import('dotenv');
+  const { parse } = (dotenv as unknown as { default?: typeof dotenv }).default ?? dotenv; // bundled CommonJS arrives as the default export
+  return { ...parse(readFileSync(path)), ...process.env };
 }
 
 function describe(config: Config): Record<string, string> {
@@ -68,7 +70,7 @@ function describe(config: Config): Record<string, string> {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  let config = loadConfig(readEnv(argv), argv);
+  let config = loadConfig(await readEnv(argv), argv);
   if (config.command === 'help') return void process.stdout.write(USAGE);
   if (config.command === 'version') return void process.stdout.write(`${VERSION}\n`);
   if (config.simulate) {

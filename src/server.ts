@@ -1,9 +1,10 @@
 // The server factory: the only module that touches the MCP SDK's server API. Every transport builds its servers here.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import { ErrorCode, McpError, type CallToolResult, type ServerNotification, type ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult, type ServerNotification, type ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 import { NAME, VERSION } from './version.js';
 import { annotationsFor, type AnyToolDefinition, type ListToolDefinition, type ListToolResult } from './tools/define.js';
+import { PREBUILT_TOOL_LIST } from './tools/prebuilt.js';
 import { runListTool } from './tools/run-list.js';
 import { resultShape, type ToolResult } from './tools/schemas.js';
 import { runTool, type ElicitAnswer, type ElicitRequest, type Progress, type RunContext } from './tools/run.js';
@@ -45,6 +46,11 @@ export function createServer(deps: ServerDeps): McpServer {
       },
       async (args: unknown, extra) => toCallResult(await runTool(def, args, { ...deps, ...perCall(server, extra) })),
     );
+  }
+  if (PREBUILT_TOOL_LIST) {
+    const served = new Set(deps.tools.map((t) => t.name));
+    const tools = PREBUILT_TOOL_LIST.filter((t) => served.has(t.name));
+    server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...tools] }));
   }
   return server;
 }

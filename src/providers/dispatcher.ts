@@ -1,8 +1,20 @@
 // The one undici dispatcher of the process: keep-alive connections, connect and read limits, and the proxy
 // settings from configuration (HTTPS_PROXY / HTTP_PROXY / NO_PROXY), passed explicitly so undici never reads
 // process.env on its own.
-import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
+//
+// undici is loaded on the first provider call, not at start-up: evaluating it costs more than the rest of the
+// server's start-up together, and a session that only lists tools never needs it.
+import type { Dispatcher } from 'undici';
 import type { ProxyConfig } from '../config.js';
+
+/** The undici module, imported once on first use (bundled, a CommonJS module arrives as the default export). */
+export const undici = memo(async () => {
+  const mod = await import('undici');
+  return (mod as unknown as { default?: typeof mod }).default ?? mod;
+});
+
+/** The dispatcher, created on first use and shared by every call after that. */
+export type LazyDispatcher = () => Promise<Dispatcher>;
 
 /** Connecting (TCP, and TLS for https) gives up after this long, or the call's limit if that is shorter. */
 export const CONNECT_LIMIT_MS = 10_000;
@@ -10,8 +22,8 @@ export const CONNECT_LIMIT_MS = 10_000;
 /** Loopback endpoints (local simulators, SSH tunnels) never go through a proxy unless ML_STOP_PROXY_LOOPBACK is set. */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
-export function createDispatcher(timeoutMs: number, proxy: ProxyConfig): Dispatcher {
-  return new EnvHttpProxyAgent({
+export function createDispatcher(timeoutMs: number, proxy: ProxyConfig): LazyDispatcher {
+  return memo(async () => new (await undici()).EnvHttpProxyAgent({
     httpProxy: proxy.http?.url ?? '',
     httpsProxy: proxy.https?.url ?? '',
     noProxy: effectiveNoProxy(proxy),
@@ -21,7 +33,12 @@ export function createDispatcher(timeoutMs: number, proxy: ProxyConfig): Dispatc
     connect: { timeout: Math.min(timeoutMs, CONNECT_LIMIT_MS) },
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
-  });
+  }));
+}
+
+function memo<T>(make: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= make());
 }
 
 /** NO_PROXY as given, plus the loopback names; a lone "*" (no proxy at all) stays as it is. */

@@ -5,11 +5,13 @@
 // the last byte read of the final attempt, backoff waits included. Each attempt gets what is left of it, and a
 // retry is only started while enough is left, so a call never takes much longer than `timeoutMs`.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { Endpoint, ProxyConfig } from '../config.js';
 import { ToolError, categoryForStatus, cleanText } from '../errors.js';
 import { networkError } from './network-errors.js';
 import { DEFAULT_RETRY, nextDelay, parseRetryAfter, type RetryTuning } from './retry.js';
+
+import { undici, type LazyDispatcher } from './dispatcher.js';
 
 export { createDispatcher } from './dispatcher.js';
 
@@ -32,7 +34,7 @@ export interface WireResponse {
 }
 
 export interface HttpOptions {
-  dispatcher: Dispatcher;
+  dispatcher: LazyDispatcher;
   /** Limit for one provider call: every attempt and every wait between attempts. */
   timeoutMs: number;
   maxBodyBytes?: number;
@@ -76,13 +78,14 @@ export async function send(req: WireRequest, endpoint: Endpoint, options: HttpOp
 }
 
 async function sendOnce(req: WireRequest, endpoint: Endpoint, options: HttpOptions, deadline: number, attempt: number): Promise<WireResponse> {
+  const [{ request }, dispatcher] = await Promise.all([undici(), options.dispatcher()]);
   const signal = AbortSignal.timeout(Math.max(1, Math.round(deadline - performance.now())));
   try {
     const res = await request(req.url, {
       method: req.method,
       headers: req.headers,
       body: req.method === 'GET' ? undefined : req.body,
-      dispatcher: options.dispatcher,
+      dispatcher,
       signal,
     });
     const headers = flattenHeaders(res.headers);

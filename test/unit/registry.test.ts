@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { allTools } from '../../src/tools/index.js';
 import { annotationsFor } from '../../src/tools/define.js';
 
-const INFRA = new Set(['bind.ts', 'confirm.ts', 'define.ts', 'index.ts', 'results.ts', 'run.ts', 'run-list.ts', 'schemas.ts', 'status-map.ts', 'stop.ts', 'validate.ts', 'wait.ts', 'discovery']);
+const INFRA = new Set(['bind.ts', 'confirm.ts', 'define.ts', 'index.ts', 'prebuilt.ts', 'results.ts', 'run.ts', 'run-list.ts', 'schemas.ts', 'status-map.ts', 'stop.ts', 'validate.ts', 'wait.ts', 'discovery']);
 
 describe('tool registry', () => {
   it('names are unique, snake_case, provider-prefixed and short enough for client prefixes', () => {

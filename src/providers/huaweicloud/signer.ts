@@ -1,5 +1,5 @@
 // Huawei Cloud APIG "SDK-HMAC-SHA256" request signing: pure, no I/O, so the published vectors pin it down.
-import { createHash, createHmac } from 'node:crypto';
+import { nodeCrypto } from '../crypto.js';
 import { rfc3986, type QueryPairs } from '../encoding.js';
 
 export const HUAWEI_ALGORITHM = 'SDK-HMAC-SHA256';
@@ -32,7 +32,7 @@ export function sdkDate(now: Date): string {
 }
 
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return nodeCrypto().createHash('sha256').update(data).digest('hex');
 }
 
 /** Canonical URI: each segment decoded then RFC 3986-encoded, always ending in '/' (for signing only). */
@@ -81,7 +81,7 @@ export function signHuawei(
     sha256Hex(request.body),
   ].join('\n');
   const stringToSign = `${HUAWEI_ALGORITHM}\n${date}\n${sha256Hex(canonicalRequest)}`;
-  const signature = createHmac('sha256', credentials.sk).update(stringToSign).digest('hex');
+  const signature = nodeCrypto().createHmac('sha256', credentials.sk).update(stringToSign).digest('hex');
   const authorization = `${HUAWEI_ALGORITHM} Access=${credentials.ak}, SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}`;
   headers['Authorization'] = authorization;
   return { headers, authorization, signedHeaders, canonicalRequest };

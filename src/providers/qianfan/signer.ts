@@ -1,5 +1,5 @@
 // Baidu BCE "bce-auth-v1" request signing (Qianfan console API): pure, no I/O.
-import { createHmac } from 'node:crypto';
+import { nodeCrypto } from '../crypto.js';
 import { rfc3986, type QueryPairs } from '../encoding.js';
 
 /** Headers BCE signs when the caller names none (x-bce-* headers are always added). */
@@ -65,14 +65,14 @@ export function signBce(
   const signedNames = signed.map(([k]) => k).sort();
 
   const prefix = `bce-auth-v1/${credentials.ak}/${timestamp}/${expiration}`;
-  const signingKey = createHmac('sha256', credentials.sk).update(prefix).digest('hex');
+  const signingKey = nodeCrypto().createHmac('sha256', credentials.sk).update(prefix).digest('hex');
   const canonicalRequest = [
     request.method.toUpperCase(),
     bceCanonicalUri(request.path),
     bceCanonicalQuery(request.query),
     canonicalHeaders.join('\n'),
   ].join('\n');
-  const signature = createHmac('sha256', signingKey).update(canonicalRequest).digest('hex');
+  const signature = nodeCrypto().createHmac('sha256', signingKey).update(canonicalRequest).digest('hex');
   const listed = options.headersToSign ? signedNames.join(';') : '';
   const authorization = `${prefix}/${listed}/${signature}`;
   headers['Authorization'] = authorization;
