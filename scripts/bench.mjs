@@ -2,7 +2,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['bench/bench.ts', 'bench/simulator-process.ts'],
+  entryPoints: ['bench/bench.ts', 'bench/simulator-process.ts', 'bench/minimal-server.ts'],
   outdir: '.bench',
   outExtension: { '.js': '.mjs' },
   bundle: true,

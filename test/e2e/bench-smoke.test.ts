@@ -12,8 +12,12 @@ it('npm run bench -- --quick writes every figure', async () => {
   expect(stdout).toContain('cold start to tools/list');
   const r = JSON.parse(readFileSync(out, 'utf8'));
   expect(r.quick).toBe(true);
-  for (const v of [r.coldStart.serverMedianMs, r.coldStart.bareMedianMs, r.coldStart.ratio, r.perCall.mcpMedianMs, r.perCall.directMedianMs, r.memory.rssMb]) {
-    expect(Number.isFinite(v) && v > 0).toBe(true);
-  }
-  expect(Number.isFinite(r.perCall.overheadMs)).toBe(true);
+  const positive = [
+    r.coldStart.serverMedianMs, r.coldStart.bareMedianMs, r.coldStart.ratio, r.coldStart.clean.ratio,
+    r.perCall.mcpMedianMs, r.perCall.directMedianMs, r.memory.rssMb, r.memory.minimalSdkServerRssMb,
+    r.http.calls, r.http.callsPerSecond,
+  ];
+  for (const v of positive) expect(Number.isFinite(v) && v > 0, JSON.stringify(r)).toBe(true);
+  expect(Number.isFinite(r.perCall.overheadMs) && Number.isFinite(r.perCall.minimalSdkServerOverheadMs)).toBe(true);
+  expect(r.http.clients).toBe(32);
 }, 150_000);
