@@ -72,6 +72,7 @@ export const errorSchema = z.object({
   category: z.enum(CATEGORIES),
   retryable: z.boolean().describe('Whether the same call may succeed later.'),
   hint: z.string().optional(),
+  retry_after_seconds: z.number().int().nonnegative().optional().describe('How long the provider asked to wait before calling again (Retry-After), when it said.'),
 });
 
 export const requestSchema = z.object({

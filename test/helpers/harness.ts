@@ -70,6 +70,9 @@ export async function connect(env: Record<string, string | undefined>, argv: str
   const client = new Client({ name: 'test', version: '1.0.0' }, options.elicit ? { capabilities: { elicitation: {} } } : {});
   if (options.elicit) client.setRequestHandler(ElicitRequestSchema, (req) => options.elicit!(req.params));
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+  // Listing first makes the SDK client check every structuredContent, error results included, against the
+  // published output schema, as real clients do.
+  await client.listTools();
   return {
     client,
     async call(name: string, args: Record<string, unknown>, requestOptions?: RequestOptions): Promise<Called> {
