@@ -48,7 +48,9 @@ export class ToolError extends Error {
     // Codes can come from an upstream body: keep them one short printable line like every other upstream text.
     this.code = cleanText(fields.code, 100) || 'Unknown';
     this.category = fields.category;
-    this.retryable = fields.retryable ?? RETRYABLE.has(fields.category);
+    // A 3xx or 4xx answer (408 and 429 aside) comes back the same however often it is asked.
+    const sameAgain = fields.httpStatus !== undefined && fields.httpStatus >= 300 && fields.httpStatus < 500 && fields.httpStatus !== 408 && fields.httpStatus !== 429;
+    this.retryable = fields.retryable ?? (RETRYABLE.has(fields.category) && !sameAgain);
     this.hint = fields.hint;
     this.httpStatus = fields.httpStatus;
     this.requestId = fields.requestId;
@@ -73,19 +75,24 @@ export function inputError(field: string, message: string): ToolError {
   return new ToolError({ code: 'InvalidInput', category: 'invalid_input', message: `${field}: ${message}`, hint: `Fix "${field}" and call again; nothing was sent.` });
 }
 
-export function configError(message: string, hint?: string): ToolError {
-  return new ToolError({ code: 'ConfigMissing', category: 'config', message, ...(hint ? { hint } : {}) });
+export function configError(message: string, hint?: string, code = 'ConfigMissing'): ToolError {
+  return new ToolError({ code, category: 'config', message, ...(hint ? { hint } : {}) });
 }
 
+/**
+ * The category of an error answer without a known provider code. Only 400 and 422 say the request itself was
+ * wrong; a redirect (a proxy or captive portal answering instead of the cloud) or another unexpected status is
+ * reported as upstream, never as something the agent's input or the task's state caused.
+ */
 export function categoryForStatus(status: number): Category {
+  if (status === 400 || status === 422) return 'invalid_input';
   if (status === 401) return 'auth';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';
   if (status === 409 || status === 412) return 'conflict';
   if (status === 408) return 'timeout';
   if (status === 429) return 'rate_limited';
-  if (status >= 500) return 'upstream';
-  return 'invalid_input';
+  return 'upstream';
 }
 
 const HINTS: Partial<Record<Category, string>> = {
