@@ -159,7 +159,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ar
       credentials: hwAk && hwSk ? { ak: hwAk, sk: hwSk, ...(hwToken ? { securityToken: hwToken } : {}) } : undefined,
       missing: [hwAk ? '' : 'HUAWEICLOUD_SDK_AK', hwSk ? '' : 'HUAWEICLOUD_SDK_SK'].filter(Boolean),
       region,
-      projectId: flags['project-id'] ?? get('HUAWEICLOUD_SDK_PROJECT_ID'),
+      projectId: projectId(flags['project-id'], get('HUAWEICLOUD_SDK_PROJECT_ID')),
       iamEndpoint: iam && { url: checkUrl(iam.url, iam.source), source: iam.source },
       endpoints,
     },
@@ -259,6 +259,16 @@ function bool(value: string | undefined, source: string): boolean {
   if (/^(true|1|yes|on)$/i.test(value)) return true;
   if (/^(false|0|no|off)$/i.test(value)) return false;
   throw new ConfigError(`${source} must be true or false, got "${value}"`);
+}
+
+/** The configured project id goes into every ModelArts path, so it follows the same rule as an id given to a tool. */
+function projectId(flag: string | undefined, env: string | undefined): string | undefined {
+  const [value, source] = flag !== undefined ? [flag, '--project-id'] : [env, 'HUAWEICLOUD_SDK_PROJECT_ID'];
+  if (value === undefined) return undefined;
+  if (!/^[A-Za-z0-9._-]{1,128}$/.test(value) || value === '.' || value === '..') {
+    throw new ConfigError(`${source} is not a project id (1-128 characters of A-Z, a-z, 0-9, '.', '_' and '-'; 32 hex characters as IAM shows it)`);
+  }
+  return value;
 }
 
 /** A comma-separated list from a flag (wins) or a variable, as { key: { names, source } }, or nothing when neither is set. */

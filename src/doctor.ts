@@ -1,6 +1,6 @@
 // `ml-stop-mcp doctor`: checks the configuration and proves each configured provider's keys with one harmless
 // signed read-only call. Prints a table on stdout (this is a CLI command, not the MCP server) and never a secret:
-// only variable names, endpoints, the project id and the provider's own error code and (masked) message.
+// only variable names, endpoints, the project id and the provider's own error code and (cleaned) message.
 import { iamEndpoint, type Config } from './config.js';
 import { ToolError, type Category } from './errors.js';
 import type { Clients } from './tools/run.js';

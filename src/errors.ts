@@ -71,8 +71,10 @@ export class ToolError extends Error {
   }
 }
 
+/** `field` is a field name, or already-quoted unknown field names (then the hint does not quote them again). */
 export function inputError(field: string, message: string): ToolError {
-  return new ToolError({ code: 'InvalidInput', category: 'invalid_input', message: `${field}: ${message}`, hint: `Fix "${field}" and call again; nothing was sent.` });
+  const named = field.startsWith('"') ? field : `"${field}"`;
+  return new ToolError({ code: 'InvalidInput', category: 'invalid_input', message: `${field}: ${message}`, hint: `Fix ${named} and call again; nothing was sent.` });
 }
 
 export function configError(message: string, hint?: string, code = 'ConfigMissing'): ToolError {

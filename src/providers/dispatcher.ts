@@ -19,7 +19,7 @@ export type LazyDispatcher = () => Promise<Dispatcher>;
 /** Connecting (TCP, and TLS for https) gives up after this long, or the call's limit if that is shorter. */
 export const CONNECT_LIMIT_MS = 10_000;
 
-/** Loopback endpoints (local simulators, SSH tunnels) never go through a proxy unless ML_STOP_PROXY_LOOPBACK is set. */
+/** Loopback host names: never proxied unless ML_STOP_PROXY_LOOPBACK is set, and always accepted as Host by the HTTP transport. */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 export function createDispatcher(timeoutMs: number, proxy: ProxyConfig): LazyDispatcher {

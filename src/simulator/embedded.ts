@@ -42,6 +42,7 @@ export async function startEmbedded(config: Config, stoppingMs = 1500): Promise<
     // Unknown ids answer "not found", as the real clouds do; the seeded tasks are the ones to try.
     autoCreate: false,
     unref: true,
+    record: false,
   });
   for (const [family, { running, finished }] of Object.entries(DEMO_TASKS) as Array<[Family, (typeof DEMO_TASKS)[Family]]>) {
     const scope: Record<string, string> = family.startsWith('modelarts_') ? { project_id: SIM_PROJECT } : {};

@@ -30,6 +30,8 @@ export interface SimulatorOptions {
   now?: () => number;
   /** Never keep the process alive (the embedded simulator lives exactly as long as the server using it). */
   unref?: boolean;
+  /** Keep every request in `requests` (tests read them). Off for the embedded simulator, which may run for days. */
+  record?: boolean;
 }
 
 export interface Simulator {
@@ -53,7 +55,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 
   const server = createServer(async (req, res) => {
     const recorded = await record(req, options, new Date(now()));
-    requests.push(recorded);
+    if (options.record !== false) requests.push(recorded);
     const injected = await interceptor?.(recorded);
     if (injected && 'fault' in injected) {
       if (injected.fault === 'reset') req.socket.destroy();

@@ -1,3 +1,4 @@
+import { cleanText } from '../errors.js';
 import { apiPath } from '../providers/request.js';
 import { asObject, str } from '../providers/json.js';
 import { defineStatusTool } from './define.js';
@@ -28,6 +29,6 @@ export default defineStatusTool({
     const status = mapStatus('MODELARTS_TASK', task?.status);
     const failure = str(task?.error_code) ? `${str(task?.error_code)} ${str(task?.error_msg) ?? ''}`.trim() : undefined;
     const message = failure ?? str(task?.message);
-    return message ? { ...status, detail: `${status.detail}: ${message}` } : status;
+    return message ? { ...status, detail: `${status.detail}: ${cleanText(message, 200)}` } : status;
   },
 });

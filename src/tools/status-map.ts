@@ -1,4 +1,5 @@
 // Provider status values (providers.md section 3) mapped to one vocabulary. Undocumented values map to "unknown".
+import { cleanText } from '../errors.js';
 import type { State, Status } from './schemas.js';
 
 type Table = Record<string, readonly [State, string]>;
@@ -71,7 +72,8 @@ export const STATUS_TABLES = { MODELARTS_TASK, MODELARTS_JOB, BATCH_INFERENCE, F
 export type StatusTable = keyof typeof STATUS_TABLES;
 
 export function mapStatus(table: StatusTable, raw: unknown): Status {
-  const value = typeof raw === 'string' || typeof raw === 'number' ? raw : null;
+  // An undocumented string is the provider's text: kept, but as one short clean line.
+  const value = typeof raw === 'number' ? raw : typeof raw === 'string' ? cleanText(raw, 64) : null;
   const hit = value === null ? undefined : STATUS_TABLES[table][String(value)];
   return hit ? { state: hit[0], raw: value, detail: hit[1] } : { state: 'unknown', raw: value, detail: 'value not documented by the provider' };
 }

@@ -2,8 +2,8 @@
 // "MUST validate the Origin header"), and the bearer token. Pure functions, so each rule is tested on its own.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { hostname as machineName, networkInterfaces } from 'node:os';
+import { LOOPBACK_HOSTS } from '../providers/dispatcher.js';
 
-const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
 
 /** A name or address that only reaches this machine: localhost, 127.0.0.0/8, ::1. */
@@ -22,7 +22,7 @@ export function allowedHostnames(boundHost: string, extra: readonly string[]): S
     bound.push(machineName());
     for (const addresses of Object.values(networkInterfaces())) for (const a of addresses ?? []) bound.push(a.address);
   }
-  return new Set([...LOOPBACK_NAMES, ...extra, ...bound.filter((h) => !h.includes('%')).map(urlHostname)]);
+  return new Set([...LOOPBACK_HOSTS, ...extra, ...bound.filter((h) => !h.includes('%')).map(urlHostname)]);
 }
 
 /** Why the Host header is refused, or undefined when it is acceptable. The port is not compared. */

@@ -20,7 +20,7 @@ export interface HttpLimits extends SseLimits {
 
 export const DEFAULT_LIMITS: HttpLimits = { maxSessions: 100, idleMs: 10 * 60_000, maxBodyBytes: 1024 * 1024, shutdownGraceMs: 10_000 };
 
-export interface HttpOptions {
+export interface HttpServerOptions {
   host: string;
   port: number;
   /** When set, every request needs `Authorization: Bearer <token>`. */
@@ -40,7 +40,7 @@ export interface HttpHandle {
   close(): Promise<{ drained: boolean }>;
 }
 
-export async function startHttpServer(deps: ServerDeps, options: HttpOptions): Promise<HttpHandle> {
+export async function startHttpServer(deps: ServerDeps, options: HttpServerOptions): Promise<HttpHandle> {
   if (!isLoopback(options.host) && !options.token) {
     throw new ConfigError(
       `refusing to listen on ${options.host} without a token: anyone who can reach that address could stop your jobs. ` +

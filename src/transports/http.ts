@@ -29,10 +29,16 @@ export async function serveHttp(config: Config, deps: ServerDeps, startup: Recor
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log('info', `${signal}: no new connections; waiting for calls in flight`);
-      void handle.close().then(({ drained }) => {
-        log(drained ? 'info' : 'warn', drained ? 'stopped' : 'stopped with calls still in flight after the grace period');
-        process.exit(0);
-      });
+      handle.close().then(
+        ({ drained }) => {
+          log(drained ? 'info' : 'warn', drained ? 'stopped' : 'stopped with calls still in flight after the grace period');
+          process.exit(0);
+        },
+        (err: unknown) => {
+          log('error', 'shutdown failed', { error: String(err) });
+          process.exit(1);
+        },
+      );
     });
   }
   return handle;

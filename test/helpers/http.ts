@@ -8,10 +8,10 @@ import { createClients } from '../../src/clients.js';
 import { loadConfig } from '../../src/config.js';
 import type { Simulator } from '../../src/simulator/server.js';
 import { allTools } from '../../src/tools/index.js';
-import { startHttpServer, type HttpOptions } from '../../src/transports/http-server.js';
+import { startHttpServer, type HttpServerOptions } from '../../src/transports/http-server.js';
 import { envFor } from './harness.js';
 
-export function startHttp(sim: Simulator, options: Partial<HttpOptions> = {}) {
+export function startHttp(sim: Simulator, options: Partial<HttpServerOptions> = {}) {
   const config = loadConfig(envFor(sim), []);
   const deps = { tools: allTools, clients: createClients(config) };
   return startHttpServer(deps, {

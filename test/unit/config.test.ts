@@ -35,6 +35,8 @@ describe('loadConfig', () => {
     [{ QIANFAN_CONSOLE_API_BASE_URL: 'ftp://x' }, [], 'QIANFAN_CONSOLE_API_BASE_URL'],
     [{ HUAWEICLOUD_SDK_IAM_ENDPOINT: 'not a url' }, [], 'HUAWEICLOUD_SDK_IAM_ENDPOINT'],
     [{}, ['--timeout-ms', '0'], '--timeout-ms'],
+    [{ HUAWEICLOUD_SDK_PROJECT_ID: '..' }, [], 'HUAWEICLOUD_SDK_PROJECT_ID'],
+    [{}, ['--project-id', 'a/b'], '--project-id'],
     [{}, ['--no-such-flag'], '--help'],
   ])('refuses bad configuration %j %j naming %s', (env, argv, name) => {
     expect(() => loadConfig(env, argv)).toThrow(ConfigError);
