@@ -6,7 +6,7 @@ import { auditSink } from './audit.js';
 import { createClients } from './clients.js';
 import { doctorCommand } from './doctor.js';
 import { log } from './log.js';
-import { describeFilter, selectTools } from './tool-filter.js';
+import { describeFilter, selectTools, servedBy } from './tool-filter.js';
 import { allTools } from './tools/index.js';
 import { serveStdio } from './transports/stdio.js';
 import { NAME, VERSION } from './version.js';
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   }
   if (config.command === 'doctor') return void (process.exitCode = await doctorCommand(config, createClients(config), (t) => process.stdout.write(t)));
   const tools = selectTools(allTools, config.toolFilter);
-  const deps = { tools, clients: createClients(config), audit: auditSink(config.auditFile).sink, confirm: config.confirm, simulated: config.simulate };
+  const deps = { tools, served: servedBy(config.toolFilter, tools), clients: createClients(config), audit: auditSink(config.auditFile).sink, confirm: config.confirm, simulated: config.simulate };
   const startup = {
     ...describe(config),
     tools: tools.length === allTools.length ? 'all' : `${tools.map((t) => t.name).join(', ')} (${describeFilter(config.toolFilter)})`,

@@ -1,7 +1,9 @@
 // Which tools a server registers: --read-only, --tools and --providers (or their ML_STOP_* variables), combined.
-// Pure, and applied before the server is built, so a filtered-out tool is never listed and cannot be called.
+// Pure, and applied before the server is built, so a filtered-out tool is never listed and cannot be called;
+// servedBy tells the list tool what is left, so it lists no cloud and names no stop tool the server lacks.
 import { ConfigError, PROVIDERS, type NameList, type ToolFilter } from './config.js';
 import type { AnyToolDefinition } from './tools/define.js';
+import type { Served } from './tools/run.js';
 
 export function selectTools(all: readonly AnyToolDefinition[], filter: ToolFilter): AnyToolDefinition[] {
   const names = all.map((t) => t.name);
@@ -12,6 +14,16 @@ export function selectTools(all: readonly AnyToolDefinition[], filter: ToolFilte
   );
   if (selected.length === 0) throw new ConfigError(`The tool filters leave no tool to serve (${describeFilter(filter)}).`);
   return selected;
+}
+
+/** What a server built from `selectTools(all, filter)` serves: the list tool lists only these providers' tasks. */
+export function servedBy(filter: ToolFilter, tools: readonly AnyToolDefinition[]): Served {
+  const providers = filter.providers;
+  return {
+    providers: providers ? PROVIDERS.filter((p) => providers.names.includes(p)) : PROVIDERS,
+    ...(providers ? { providersSource: providers.source } : {}),
+    tools: new Set(tools.map((t) => t.name)),
+  };
 }
 
 function checked(list: NameList, valid: readonly string[], what: string): string[] {

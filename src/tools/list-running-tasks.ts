@@ -15,13 +15,14 @@ export default defineListTool({
     'Use when the user asks what is running, or wants tasks stopped without giving ids ("stop my running fine-tuning jobs"): call this, then call each chosen item\'s stop.tool with stop.arguments.',
     'Covers ModelArts intelligent tasks and v1 training job versions, and Qianfan batch inference, fine-tuning and automatic evaluation tasks. Running means pending or running (include_stopping adds tasks already stopping).',
     'errors names each family that could not be listed; the other families\' items still come back. truncated: true means more may be running (max_items or the time limit was reached).',
+    'stop.served: false marks a task whose stop tool this server does not serve: tell the user instead of calling it.',
   ].join('\n'),
   input: {
     providers: z
       .array(z.enum(['huaweicloud', 'qianfan']))
       .min(1, { error: 'must name at least one provider' })
       .optional()
-      .describe('Only these clouds. Default: every configured one.'),
+      .describe('Only these clouds. Default: every configured cloud this server serves.'),
     families: z
       .array(z.enum(FAMILIES))
       .min(1, { error: 'must name at least one family' })
@@ -52,7 +53,8 @@ export default defineListTool({
   output: listResultShape,
   run: async (validated, ctx) => {
     const input = validated as ListInput;
-    const families = selectFamilies(input, (p) => ctx.clients[p].configured);
+    const served = ctx.served?.providers;
+    const families = selectFamilies(input, (p) => !served || served.includes(p), (p) => ctx.clients[p].configured);
     if (!families) return refuse(inputError('families', `none of these families belongs to the providers given (${input.providers!.join(', ')})`));
     return discover(input, families, ctx);
   },

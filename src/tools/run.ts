@@ -1,6 +1,7 @@
 // Runs one tool call: validate, resolve scope, send the built request, and turn every outcome into a result.
 // No MCP SDK here: the server factory passes the per-call parts (signal, progress, elicit) as plain callbacks.
 import { auditEntry, type AuditSink } from '../audit.js';
+import type { ProviderId } from '../config.js';
 import type { HuaweiClient } from '../providers/huaweicloud/client.js';
 import type { QianfanClient } from '../providers/qianfan/client.js';
 import { bind } from './bind.js';
@@ -55,6 +56,17 @@ export interface RunContext {
   elicit?: (request: ElicitRequest) => Promise<ElicitAnswer>;
   /** --simulate: every result says `simulated: true`. */
   simulated?: boolean;
+  /** What this server serves after the tool filters (src/tool-filter.ts servedBy); absent: everything. */
+  served?: Served;
+}
+
+/** The tool filters' verdict as the list tool needs it: which clouds it lists, and which stop tools exist here. */
+export interface Served {
+  providers: readonly ProviderId[];
+  /** The flag or variable that narrowed the providers (--providers or ML_STOP_PROVIDERS); absent when none did. */
+  providersSource?: string;
+  /** Names of every tool this server serves. */
+  tools: ReadonlySet<string>;
 }
 
 export async function runTool(def: ToolDefinition, args: unknown, ctx: RunContext): Promise<ToolResult> {

@@ -92,6 +92,26 @@ describe('stdio server (dist/cli.js)', () => {
     await client.close();
   });
 
+  it('--providers and --read-only reach list_running_tasks: only the served cloud, stop tools marked not served', async () => {
+    sim.inventory.put('qianfan_batch_inference_task', { task_id: 'infer-e2e-list' }, { state: 'running' });
+    const { client } = await launch(envFor(sim), ['--providers', 'qianfan', '--read-only']);
+    const before = sim.requests.length;
+    const listed = await client.callTool({ name: 'list_running_tasks', arguments: {} });
+    expect(listed.structuredContent).toMatchObject({ ok: true, errors: [] });
+    const items = (listed.structuredContent as { items: Array<Record<string, any>> }).items;
+    // (other tests' tasks may be running in this shared simulator too)
+    expect(items.find((i) => i.ids.task_id === 'infer-e2e-list')?.stop).toEqual({ tool: 'qianfan_stop_batch_inference_task', arguments: { task_id: 'infer-e2e-list' }, served: false });
+    expect(items.every((i) => i.provider === 'qianfan' && i.stop.served === false)).toBe(true);
+    expect(sim.requests.slice(before).every((r) => r.provider === 'qianfan')).toBe(true);
+    const asked = await client.callTool({ name: 'list_running_tasks', arguments: { providers: ['huaweicloud'] } });
+    expect(asked.isError).toBe(true);
+    expect((asked.structuredContent as { errors: Array<Record<string, string>> }).errors.map((e) => [e.code, e.category, e.message.split(':')[0]])).toEqual([
+      ['ProviderNotServed', 'config', 'huaweicloud is not served by this server'],
+      ['ProviderNotServed', 'config', 'huaweicloud is not served by this server'],
+    ]);
+    await client.close();
+  });
+
   it('an unknown tool or provider name is a start-up error that lists the valid names', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'ml-stop-bad-'));
     const tools = spawnSync(process.execPath, [CLI, '--tools', 'qianfan_stop_everything'], { cwd, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', timeout: 20_000 });

@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { createClients } from '../../src/clients.js';
 import type { RetryTuning } from '../../src/providers/retry.js';
 import { createServer, type ServerDeps } from '../../src/server.js';
-import { selectTools } from '../../src/tool-filter.js';
+import { selectTools, servedBy } from '../../src/tool-filter.js';
 import { allTools } from '../../src/tools/index.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js';
 
@@ -58,8 +58,10 @@ export const FAST_RETRY: Partial<RetryTuning> = { baseDelayMs: 4 };
 
 export async function connect(env: Record<string, string | undefined>, argv: string[] = [], audit?: AuditSink, options: ConnectOptions = {}) {
   const config = loadConfig(env, argv);
+  const tools = selectTools(allTools, config.toolFilter);
   const server = createServer({
-    tools: selectTools(allTools, config.toolFilter),
+    tools,
+    served: servedBy(config.toolFilter, tools),
     clients: createClients(config, undefined, options.retry ?? FAST_RETRY),
     confirm: config.confirm,
     poll: FAST_POLL,

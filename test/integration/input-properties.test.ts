@@ -1,41 +1,70 @@
 // Property: for every tool, any input is either refused as invalid_input with nothing sent, or accepted with only
-// safe ids, each request signed and sent to a route the provider has, carrying those ids. Inputs are generated
-// from each tool's own published input schema, mixing valid values with hostile ones.
+// safe ids, each request signed and sent to a route the provider has, carrying those ids (the list tool: to the
+// list routes of the families asked for). Inputs are generated from each tool's own published input schema, mixing
+// valid values with hostile ones.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNPRINTABLE } from '../../src/errors.js';
-import type { RecordedRequest, Simulator } from '../../src/simulator/server.js';
+import type { RecordedRequest } from '../../src/simulator/server.js';
+import { FAMILIES, providerOf, type Family } from '../../src/tools/discovery/families.js';
 import { allTools } from '../../src/tools/index.js';
 import { PROJECT, connect, envFor, startFake } from '../helpers/harness.js';
-import { HOSTILE_KEYS, HOSTILE_STRINGS, KNOWN_STRINGS, toolShapes, type PropSchema, type ToolShape } from '../helpers/inputs.js';
+import {
+  HOSTILE_KEYS,
+  HOSTILE_STRINGS,
+  KNOWN_STRINGS,
+  fitsFreeText,
+  isFreeText,
+  kindOf,
+  namesField,
+  refusedEnvelope,
+  toolShapes,
+  type PropSchema,
+} from '../helpers/inputs.js';
 import { startProxy } from '../helpers/proxy.js';
 
 const RUNS = 60;
 const SAFE_ID = /^[A-Za-z0-9._-]{1,128}$/;
-let sim: Simulator;
 let guard: Awaited<ReturnType<typeof startProxy>>;
-let mcp: Awaited<ReturnType<typeof connect>>;
-let shapes: Map<string, ToolShape>;
 
 beforeAll(async () => {
-  sim = await startFake();
   // Every non-loopback request goes to this local proxy, which refuses it: a generated input can never reach the internet.
   guard = await startProxy();
-  mcp = await connect(
+});
+afterAll(() => guard.close());
+
+/**
+ * A simulator and a client for one tool's runs: tasks that one tool's calls create (the simulator creates unknown
+ * ids on sight) never show up in another's runs, where the list tool would list them and end early at max_items.
+ */
+async function serve(tool: string) {
+  const sim = await startFake();
+  const mcp = await connect(
     envFor(sim, { HUAWEICLOUD_SDK_PROJECT_ID: PROJECT, HUAWEICLOUD_SDK_REGION_MODELARTS_AP_SOUTHEAST_1: sim.url, HTTPS_PROXY: guard.url, HTTP_PROXY: guard.url }),
     ['--timeout-ms', '3000'],
   );
-  shapes = new Map((await toolShapes(mcp.client)).map((s) => [s.name, s]));
-});
-afterAll(async () => {
-  await mcp.close();
-  await guard.close();
-  await sim.close();
-});
+  const shape = (await toolShapes(mcp.client)).find((s) => s.name === tool)!;
+  return { sim, mcp, shape, close: async () => void (await Promise.all([mcp.close(), sim.close()])) };
+}
 
-function validValue(p: PropSchema): fc.Arbitrary<unknown> {
-  if (p.anyOf) return fc.oneof(...p.anyOf.map(validValue));
+/** Inputs always tried besides the generated ones: cases a property run once found. */
+const EXAMPLES: Record<string, Array<[Record<string, unknown>]>> = {
+  list_running_tasks: [[{ dataset_ids: ['ds-1', 'ds-1'] }], [{ providers: ['qianfan', 'qianfan'], families: ['qianfan_evaluation_task', 'qianfan_evaluation_task'] }]],
+};
+
+function validValue(p: PropSchema, freeText = false): fc.Arbitrary<unknown> {
+  if (freeText) {
+    // Any text that fits, hostile strings included: the tool takes them by design (test/helpers/inputs.ts FREE_TEXT).
+    const max = Math.min(p.maxLength ?? 40, 40);
+    return fc.oneof(fc.string({ unit: 'binary', minLength: p.minLength ?? 0, maxLength: max }), fc.constantFrom(...HOSTILE_STRINGS.filter((h) => fitsFreeText(p, h))));
+  }
+  if (p.anyOf) return fc.oneof(...p.anyOf.map((b) => validValue(b)));
   if (p.enum) return fc.constantFrom(...p.enum);
+  if (p.type === 'array') {
+    // Few elements (every dataset id is one more request), the first one sometimes repeated.
+    const elements = fc.array(validValue(p.items ?? {}), { minLength: p.minItems ?? 0, maxLength: Math.min(p.maxItems ?? 3, 3) });
+    return fc.tuple(elements, fc.boolean()).map(([a, repeat]) => (repeat && a.length > 0 ? [...a, a[0]] : a));
+  }
   if (p.type === 'boolean') return fc.boolean();
   if (p.type === 'integer' || p.type === 'number') {
     const min = p.minimum ?? 0;
@@ -60,9 +89,16 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.array(fc.integer(), { maxLength: 2 }),
 );
 
+/** Hostile values for a field; an array field also gets arrays with hostile elements among valid ones. */
+function hostileFor(p: PropSchema): fc.Arbitrary<unknown> {
+  if (p.type !== 'array') return hostileValue;
+  const element = fc.oneof(validValue(p.items ?? {}), hostileValue);
+  return fc.oneof(hostileValue, fc.array(element, { maxLength: 3 }));
+}
+
 function argsFor(shape: ToolShape): fc.Arbitrary<Record<string, unknown>> {
   const model = Object.fromEntries(
-    Object.entries(shape.props).map(([k, p]) => [k, fc.oneof({ weight: 4, arbitrary: validValue(p) }, { weight: 1, arbitrary: hostileValue })]),
+    Object.entries(shape.props).map(([k, p]) => [k, fc.oneof({ weight: 4, arbitrary: validValue(p, isFreeText(shape.name, k)) }, { weight: 1, arbitrary: hostileFor(p) })]),
   );
   const known = fc.oneof(
     { weight: 4, arbitrary: fc.record(model, { requiredKeys: shape.required }) },
@@ -80,14 +116,88 @@ function carried(req: RecordedRequest): string[] {
   return [...segments, ...body];
 }
 
+/** The simulator's list routes (and the IAM project lookup), each with its family and the ids its path carries. */
+const LIST_ROUTES: Array<{ method: string; path: RegExp; action?: string; family?: Family; ids: string[] }> = [
+  { method: 'GET', path: /^\/v3\/projects$/, ids: [] },
+  { method: 'GET', path: /^\/v2\/([^/]+)\/datasets$/, family: 'modelarts_intelligent_task', ids: ['project_id'] },
+  { method: 'GET', path: /^\/v2\/([^/]+)\/datasets\/([^/]+)\/tasks$/, family: 'modelarts_intelligent_task', ids: ['project_id', 'dataset_id'] },
+  { method: 'GET', path: /^\/v1\/([^/]+)\/training-jobs$/, family: 'modelarts_training_job_version', ids: ['project_id'] },
+  { method: 'GET', path: /^\/v1\/([^/]+)\/training-jobs\/([^/]+)\/versions$/, family: 'modelarts_training_job_version', ids: ['project_id', 'job_id'] },
+  { method: 'POST', path: /^\/v2\/batchinference$/, action: 'DescribeBatchInferenceTasks', family: 'qianfan_batch_inference_task', ids: [] },
+  { method: 'POST', path: /^\/v2\/finetuning$/, action: 'DescribeFineTuningJobs', family: 'qianfan_fine_tuning_task', ids: [] },
+  { method: 'POST', path: /^\/v2\/finetuning$/, action: 'DescribeFineTuningTasks', family: 'qianfan_fine_tuning_task', ids: [] },
+  { method: 'POST', path: /^\/v2\/eval$/, action: 'DescribeEvalTasks', family: 'qianfan_evaluation_task', ids: [] },
+];
+
+/** The list route a request went to, with the ids in its path, or undefined. */
+function listRoute(req: RecordedRequest) {
+  for (const route of LIST_ROUTES) {
+    const m = route.method === req.method && (route.action === undefined || req.query.get('Action') === route.action) ? route.path.exec(req.path) : null;
+    if (m) return { ...route, values: Object.fromEntries(route.ids.map((id, i) => [id, decodeURIComponent(m[i + 1]!)])) };
+  }
+  return undefined;
+}
+
+/** The families a validated list call asks for (both providers are configured and served here). */
+function familiesAskedFor(args: Record<string, unknown>): Family[] {
+  const providers = args.providers as string[] | undefined;
+  const families = (args.families as Family[] | undefined) ?? FAMILIES;
+  return FAMILIES.filter((f) => families.includes(f) && (!providers || providers.includes(providerOf(f))));
+}
+
+/** Every string in a JSON value (query values, request bodies). */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return typeof value === 'number' ? [String(value)] : [];
+}
+
+/**
+ * Accepted by the list tool: it ran its discovery. Every request went to a list route of a family asked for,
+ * signed, with only safe ids in its path, query and body (so no free text), in the project and datasets asked for,
+ * and none was sent twice (a repeated id in the input is one id).
+ */
+function expectListed(args: Record<string, unknown>, r: Record<string, any>, sent: RecordedRequest[]) {
+  expect(r).not.toHaveProperty('error');
+  expect(sent.length).toBeGreaterThan(0);
+  const asked = familiesAskedFor(args);
+  const distinct = new Set(sent.map((req) => `${req.method} ${req.url} ${req.body}`));
+  expect(distinct.size, 'a request sent twice').toBe(sent.length);
+  for (const req of sent) {
+    const where = `${req.method} ${req.url}`;
+    const route = listRoute(req);
+    expect(route, where).toBeDefined();
+    expect(req.verdict.ok, where).toBe(true);
+    expect(routeExists(req), where).toBe(true);
+    if (route!.family) expect(asked, where).toContain(route!.family);
+    for (const segment of req.path.split('/').slice(1)) expect(decodeURIComponent(segment), where).toMatch(SAFE_ID);
+    for (const value of [...req.query.values(), ...strings(req.json)]) expect(value, where).toMatch(SAFE_ID);
+    if (route!.values.project_id !== undefined) expect(route!.values.project_id, where).toBe(args.project_id ?? PROJECT);
+    if (route!.values.dataset_id !== undefined && args.dataset_ids) expect(args.dataset_ids, where).toContain(route!.values.dataset_id);
+  }
+  for (const item of r.items as Array<{ stop: { arguments: Record<string, string> } }>) {
+    for (const id of Object.values(item.stop.arguments)) expect(id).toMatch(SAFE_ID);
+  }
+  const errored = new Set((r.errors as Array<{ family: Family }>).map((e) => e.family));
+  expect([...errored].every((f) => asked.includes(f))).toBe(true);
+  expect(r.ok).toBe(asked.some((f) => !errored.has(f)) || r.items.length > 0);
+}
+
 function routeExists(req: RecordedRequest): boolean {
   const body = (req.reply?.body ?? {}) as Record<string, unknown>;
   return req.reply !== undefined && body.error_code !== 'APIG.0101' && body.message !== 'No such API.';
 }
 
-describe.each(allTools.filter((t) => t.kind !== 'list').map((t) => t.name))('%s', (tool) => {
+describe.each(allTools.map((t) => t.name))('%s', (tool) => {
+  let served: Awaited<ReturnType<typeof serve>>;
+  beforeAll(async () => {
+    served = await serve(tool);
+  });
+  afterAll(() => served.close());
+
   it(`any generated input is refused with nothing sent, or sent signed to a real route carrying only safe ids (${RUNS} runs)`, async () => {
-    const shape = shapes.get(tool)!;
+    const { sim, mcp, shape } = served;
     await fc.assert(
       fc.asyncProperty(argsFor(shape), async (args) => {
         const before = sim.requests.length;
@@ -100,12 +210,18 @@ describe.each(allTools.filter((t) => t.kind !== 'list').map((t) => t.name))('%s'
         if (r.error?.code === 'InvalidInput') {
           expect(sent).toEqual([]);
           expect(guard.seen.length).toBe(guardBefore);
-          expect(r).toMatchObject({ ok: false, outcome: 'failed', http_status: null, request_id: null, attempts: 0, error: { category: 'invalid_input', retryable: false } });
+          expect(r).toMatchObject({ ...refusedEnvelope(tool), error: { category: 'invalid_input', retryable: false } });
           const message = r.error.message as string;
-          const named = Object.keys(shape.props).some((f) => message.startsWith(`${f}: `)) || message.startsWith('"');
+          const named = Object.keys(shape.props).some((f) => namesField(message, f)) || message.startsWith('"');
           expect(named, message).toBe(true);
           expect(UNPRINTABLE.test(message)).toBe(false);
           expect(message.length).toBeLessThan(400);
+          return;
+        }
+
+        if (kindOf(tool) === 'list') {
+          expect(guard.seen.length).toBe(guardBefore); // both regions it can be given have local endpoints
+          expectListed(args, r, sent);
           return;
         }
 
@@ -132,7 +248,7 @@ describe.each(allTools.filter((t) => t.kind !== 'list').map((t) => t.name))('%s'
         const own = ids.filter(([k]) => k !== 'region').map(([, id]) => id);
         expect(sent.some((req) => own.every((id) => carried(req).includes(id)))).toBe(true);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, examples: EXAMPLES[tool] ?? [] },
     );
   }, 120_000);
 });

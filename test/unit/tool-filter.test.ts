@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { selectTools } from '../../src/tool-filter.js';
+import { selectTools, servedBy } from '../../src/tool-filter.js';
 import type { AnyToolDefinition } from '../../src/tools/define.js';
 import { allTools } from '../../src/tools/index.js';
 
@@ -36,5 +36,27 @@ describe('selectTools', () => {
 
   it('an unknown tool error lists every valid name', () => {
     expect(() => names({}, ['--tools', 'nope'])).toThrow(`Valid tool names: ${allTools.map((t) => t.name).join(', ')}`);
+  });
+});
+
+describe('servedBy', () => {
+  const served = (env: Record<string, string>, argv: string[] = []) => {
+    const filter = loadConfig(env, argv).toolFilter;
+    const s = servedBy(filter, selectTools(allTools, filter));
+    return { ...s, tools: [...s.tools] };
+  };
+
+  it('without filters: both providers and every tool', () => {
+    expect(served({})).toEqual({ providers: ['huaweicloud', 'qianfan'], tools: allTools.map((t) => t.name) });
+  });
+
+  it('--providers or ML_STOP_PROVIDERS: those providers, in canonical order, and which of the two said so', () => {
+    expect(served({}, ['--providers', 'qianfan,huaweicloud'])).toMatchObject({ providers: ['huaweicloud', 'qianfan'], providersSource: '--providers' });
+    expect(served({ ML_STOP_PROVIDERS: 'qianfan' })).toMatchObject({ providers: ['qianfan'], providersSource: 'ML_STOP_PROVIDERS' });
+  });
+
+  it('the tools are exactly the ones selected: --read-only serves no stop tool, --tools only those named', () => {
+    expect(served({}, ['--read-only']).tools).toEqual([...STATUS, 'list_running_tasks']);
+    expect(served({ ML_STOP_TOOLS: 'list_running_tasks,qianfan_stop_fine_tuning_task' }).tools).toEqual(['qianfan_stop_fine_tuning_task', 'list_running_tasks']);
   });
 });

@@ -29,6 +29,8 @@ export class Collector {
     private readonly scopeArgs: Partial<Record<ProviderId, Record<string, string>>>,
     /** Called once when more than max_items running tasks were found. */
     private readonly onEnough: () => void,
+    /** Whether this server serves a stop tool (--read-only and --tools may leave it out). */
+    private readonly stopServed: (tool: string) => boolean = () => true,
   ) {
     this.running = new Set<State>(input.include_stopping ? ['pending', 'running', 'stopping'] : ['pending', 'running']);
     this.needle = input.name_contains?.toLowerCase();
@@ -55,12 +57,13 @@ export class Collector {
       ...(c.createdAt !== undefined ? { created_at: c.createdAt } : {}),
       ids: c.ids,
       status: { state: c.status.state, raw: c.status.raw },
-      stop: { tool: discovery.stopTool.name, arguments: args },
+      stop: { tool: discovery.stopTool.name, arguments: args, ...(this.stopServed(discovery.stopTool.name) ? {} : { served: false as const }) },
     });
     this.count += 1;
     if (this.count > this.input.max_items) this.onEnough();
   }
 
+  /** `what` names the request that failed; empty when none was sent. */
   fail(family: Family, err: unknown, what: string): void {
     if (err instanceof Ended) return;
     const known = this.failures.get(family);
@@ -94,7 +97,7 @@ export class Collector {
 
 function entry(family: Family, { error, what, more }: Failure): FamilyError {
   const others = more > 0 ? ` (and ${more} more failed request${more === 1 ? '' : 's'} in this family)` : '';
-  return { provider: providerOf(family), family, code: error.code, message: `${what}: ${error.message}${others}`, category: error.category };
+  return { provider: providerOf(family), family, code: error.code, message: `${what ? `${what}: ` : ''}${error.message}${others}`, category: error.category };
 }
 
 function timedOut(family: Family, reason: EndReason, budgetMs: number, found: number): FamilyError {

@@ -70,6 +70,7 @@ const itemSchema = z.object({
   stop: z.object({
     tool: z.string().describe('The tool that stops this task.'),
     arguments: z.record(z.string(), z.string()).describe('Exactly what that tool takes.'),
+    served: z.literal(false).optional().describe('Present (false) when this server does not serve that tool (--read-only, --tools): the task cannot be stopped here.'),
   }),
 });
 export type Item = z.infer<typeof itemSchema>;

@@ -23,7 +23,7 @@ export const modelartsIntelligentTasks: FamilyDiscovery = {
   stopTool,
   async discover(ctx) {
     const guarded = (what: string, fn: () => Promise<void>) => fn().catch((err: unknown) => ctx.fail(err, what));
-    const named = ctx.input.dataset_ids;
+    const named = ctx.input.dataset_ids && [...new Set(ctx.input.dataset_ids)]; // a repeated id is read once
     if (named) {
       await Promise.all(named.flatMap((id) => KINDS.map(([, type]) => guarded(`${type} tasks of dataset ${id}`, () => readTasks(ctx, id, type)))));
       return;
