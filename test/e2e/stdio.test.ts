@@ -105,7 +105,7 @@ describe('stdio server (dist/cli.js)', () => {
     expect(sim.requests.slice(before).every((r) => r.provider === 'qianfan')).toBe(true);
     const asked = await client.callTool({ name: 'list_running_tasks', arguments: { providers: ['huaweicloud'] } });
     expect(asked.isError).toBe(true);
-    expect((asked.structuredContent as { errors: Array<Record<string, string>> }).errors.map((e) => [e.code, e.category, e.message.split(':')[0]])).toEqual([
+    expect((asked.structuredContent as { errors: Array<Record<string, string>> }).errors.map((e) => [e.code, e.category, e.message!.split(':')[0]])).toEqual([
       ['ProviderNotServed', 'config', 'huaweicloud is not served by this server'],
       ['ProviderNotServed', 'config', 'huaweicloud is not served by this server'],
     ]);

@@ -20,6 +20,7 @@ import {
   refusedEnvelope,
   toolShapes,
   type PropSchema,
+  type ToolShape,
 } from '../helpers/inputs.js';
 import { startProxy } from '../helpers/proxy.js';
 
