@@ -23,7 +23,8 @@ Flags (each overrides its environment variable):
   --project-id ID         ModelArts project id (HUAWEICLOUD_SDK_PROJECT_ID; looked up from IAM when unset)
   --iam-endpoint URL      Huawei IAM endpoint (HUAWEICLOUD_SDK_IAM_ENDPOINT)
   --qianfan-base-url URL  Qianfan console API (QIANFAN_CONSOLE_API_BASE_URL, default https://qianfan.baidubce.com)
-  --timeout-ms N          limit for each provider request, retries included (ML_STOP_TIMEOUT_MS, default 15000)
+  --timeout-ms N          time budget of each call's provider requests, retries included (ML_STOP_TIMEOUT_MS,
+                          default 15000, at most 600000)
   --confirm               ask the user to type the task id before every stop (ML_STOP_CONFIRM=true)
   --read-only             serve only tools that change nothing, no stop tools (ML_STOP_READ_ONLY=true)
   --tools a,b             serve only these tools (ML_STOP_TOOLS)

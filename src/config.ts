@@ -168,7 +168,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ar
       missing: [qfAk ? '' : 'QIANFAN_ACCESS_KEY', qfSk ? '' : 'QIANFAN_SECRET_KEY'].filter(Boolean),
       baseUrl: { url: checkUrl(qianfanBase.url, qianfanBase.source).replace(/\/+$/, ''), source: qianfanBase.source },
     },
-    timeoutMs: positiveInt(flags['timeout-ms'] ?? get('ML_STOP_TIMEOUT_MS'), 15_000, flags['timeout-ms'] ? '--timeout-ms' : 'ML_STOP_TIMEOUT_MS'),
+    timeoutMs: timeoutMs(flags['timeout-ms'] ?? get('ML_STOP_TIMEOUT_MS'), flags['timeout-ms'] ? '--timeout-ms' : 'ML_STOP_TIMEOUT_MS'),
     confirm: flags.confirm === true || bool(get('ML_STOP_CONFIRM'), 'ML_STOP_CONFIRM'),
     toolFilter: {
       readOnly: flags['read-only'] === true || bool(get('ML_STOP_READ_ONLY'), 'ML_STOP_READ_ONLY'),
@@ -251,6 +251,15 @@ function positiveInt(value: string | undefined, fallback: number, source: string
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new ConfigError(`${source} must be a positive integer (milliseconds), got "${value}"`);
   return Number(value);
+}
+
+/** The longest ML_STOP_TIMEOUT_MS: 10 minutes. Node's timers (and so AbortSignal.timeout) fire at once from 2^31 ms on. */
+export const MAX_TIMEOUT_MS = 600_000;
+
+function timeoutMs(value: string | undefined, source: string): number {
+  const ms = positiveInt(value, 15_000, source);
+  if (ms > MAX_TIMEOUT_MS) throw new ConfigError(`${source} must be at most ${MAX_TIMEOUT_MS} (milliseconds, 10 minutes), got "${value}"`);
+  return ms;
 }
 
 /** true/false (also 1/0, yes/no, on/off) from a variable; anything else is a start-up error. */

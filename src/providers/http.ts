@@ -1,14 +1,15 @@
 // The one place that talks to the network: sends a signed request through undici, reads a bounded body, and
 // sends it again when that is safe (retry.ts decides), all within the call's time limit.
 //
-// Time budget: `timeoutMs` (ML_STOP_TIMEOUT_MS) bounds one provider call as a whole, from the first byte sent to
-// the last byte read of the final attempt, backoff waits included. Each attempt gets what is left of it, and a
-// retry is only started while enough is left, so a call never takes much longer than `timeoutMs`.
+// Time budget: `timeoutMs` (ML_STOP_TIMEOUT_MS) bounds one provider request as a whole, from the first byte sent
+// to the last byte read of the final attempt, backoff waits included, and a tool call's CallBudget can end it
+// sooner: the call's deadline (one budget for all of its requests) and the client's cancellation. Each attempt
+// gets what is left, and a retry is only started while enough is left.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import type { Endpoint, ProxyConfig } from '../config.js';
 import { ToolError, categoryForStatus, cleanText } from '../errors.js';
-import { networkError } from './network-errors.js';
+import { describeEndpoint, networkError, timeoutError } from './network-errors.js';
 import { DEFAULT_RETRY, nextDelay, parseRetryAfter, type RetryTuning } from './retry.js';
 
 import { undici, type LazyDispatcher } from './dispatcher.js';
@@ -35,7 +36,7 @@ export interface WireResponse {
 
 export interface HttpOptions {
   dispatcher: LazyDispatcher;
-  /** Limit for one provider call: every attempt and every wait between attempts. */
+  /** Limit for one provider request: every attempt and every wait between attempts (a call's budget may be less). */
   timeoutMs: number;
   maxBodyBytes?: number;
   retry?: Partial<RetryTuning>;
@@ -48,38 +49,123 @@ export type Classifier = (res: WireResponse) => ToolError | undefined;
 
 const MAX_BODY = 1024 * 1024;
 
+/** What bounds a request besides `timeoutMs`: the tool call it belongs to. */
+export interface CallBudget {
+  /** Aborted when the client cancels the call: the request in flight is abandoned, and nothing more is sent or waited for. */
+  signal?: AbortSignal | undefined;
+  /** performance.now() time by which the request must be done (a request never gets more than `timeoutMs` either). */
+  deadline?: number | undefined;
+}
+
+/** One budget for a tool call's provider requests: `timeoutMs` from now, and the call's cancellation. */
+export function callBudget(timeoutMs: number, signal?: AbortSignal): CallBudget {
+  return { signal, deadline: performance.now() + timeoutMs };
+}
+
+/** Code of the error a cancelled call ends with (category timeout: the call was ended before it completed). */
+export const CANCELLED = 'Cancelled';
+
+export function cancelledError(message: string, attempts: number): ToolError {
+  return new ToolError({
+    code: CANCELLED,
+    category: 'timeout',
+    retryable: true,
+    message,
+    hint: 'The client cancelled the call (or gave up waiting for it). Calls are idempotent: read the task status, and call again if needed.',
+    attempts,
+  });
+}
+
+export function isCancelled(err: unknown): err is ToolError {
+  return err instanceof ToolError && err.code === CANCELLED;
+}
+
 /**
  * Sends a request, resending it after retryable failures; resolves with the successful answer or throws the last
  * failure as a ToolError (provider errors via `classify`, network errors naming the endpoint), with `attempts` set.
+ * A cancelled budget throws `Cancelled` at once: no further attempt, no backoff wait.
  */
-export async function send(req: WireRequest, endpoint: Endpoint, options: HttpOptions, classify: Classifier): Promise<WireResponse> {
+export async function send(req: WireRequest, endpoint: Endpoint, options: HttpOptions, classify: Classifier, budget: CallBudget = {}): Promise<WireResponse> {
   const tuning = { ...DEFAULT_RETRY, ...options.retry };
-  const deadline = performance.now() + options.timeoutMs;
+  const started = performance.now();
+  const deadline = Math.min(started + options.timeoutMs, budget.deadline ?? Infinity);
+  const allowanceMs = deadline - started;
+  const [{ request }, dispatcher] = await Promise.all([undici(), options.dispatcher()]);
   for (let attempt = 1; ; attempt++) {
+    // Checked last thing before each attempt goes out: a cancelled call sends nothing more.
+    if (budget.signal?.aborted) throw cancelledError(`The client cancelled the call before the request to ${describeEndpoint(endpoint)} was sent.`, attempt - 1);
+    const leftMs = deadline - performance.now();
+    if (leftMs <= 0) {
+      const late = timeoutError(endpoint, { timeoutMs: options.timeoutMs, leftMs: Math.min(0, allowanceMs) });
+      late.attempts = attempt - 1;
+      throw late;
+    }
     let error: ToolError;
     let retryAfterMs: number | undefined;
     try {
-      const res = await sendOnce(req, endpoint, options, deadline, attempt);
+      const res = await sendOnce(req, endpoint, options, { request, dispatcher, leftMs, allowanceMs, cancel: budget.signal }, attempt);
       const failure = unreadable(res) ?? classify(res);
       if (!failure) return res;
       error = failure;
       retryAfterMs = parseRetryAfter(res.headers['retry-after'], Date.now());
       if (retryAfterMs !== undefined) error.retryAfterSeconds = Math.ceil(retryAfterMs / 1000);
     } catch (err) {
-      if (!(err instanceof ToolError)) throw err;
+      if (!(err instanceof ToolError) || isCancelled(err)) throw err;
       error = err;
     }
     error.attempts = attempt;
     const remainingMs = deadline - performance.now();
-    const delay = nextDelay(error, { attempt, retryAfterMs, remainingMs, timeoutMs: options.timeoutMs }, tuning);
+    const delay = budget.signal?.aborted ? undefined : nextDelay(error, { attempt, retryAfterMs, remainingMs, timeoutMs: options.timeoutMs }, tuning);
     if (delay === undefined) throw error;
-    await sleep(delay);
+    try {
+      await sleep(delay, undefined, { signal: budget.signal });
+    } catch {
+      throw cancelledError(`The client cancelled the call while it waited to resend the request to ${describeEndpoint(endpoint)} (${attempt} sent, the last failed with ${error.code}).`, attempt);
+    }
   }
 }
 
-async function sendOnce(req: WireRequest, endpoint: Endpoint, options: HttpOptions, deadline: number, attempt: number): Promise<WireResponse> {
-  const [{ request }, dispatcher] = await Promise.all([undici(), options.dispatcher()]);
-  const signal = AbortSignal.timeout(Math.max(1, Math.round(deadline - performance.now())));
+/**
+ * Waits for work shared with other calls (it goes on for them) for as long as this call's budget allows: a
+ * cancelled call stops waiting at once, and one past its deadline gets a Timeout naming `endpoint`.
+ */
+export function withinBudget<T>(work: Promise<T>, budget: CallBudget, endpoint: Endpoint, timeoutMs: number): Promise<T> {
+  const { signal, deadline } = budget;
+  if (!signal && deadline === undefined) return work;
+  return new Promise<T>((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const settle = (fn: () => void) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      fn();
+    };
+    const onAbort = () => settle(() => reject(cancelledError(`The client cancelled the call while it waited for ${describeEndpoint(endpoint)}.`, 0)));
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (deadline !== undefined) {
+      const leftMs = deadline - performance.now();
+      timer = setTimeout(() => settle(() => reject(timeoutError(endpoint, { timeoutMs, leftMs: Math.max(0, leftMs) }))), Math.max(0, Math.ceil(leftMs)));
+    }
+    work.then(
+      (value) => settle(() => resolve(value)),
+      (err: unknown) => settle(() => reject(err)),
+    );
+  });
+}
+
+interface Attempt {
+  request: Awaited<ReturnType<typeof undici>>['request'];
+  dispatcher: Dispatcher;
+  /** What is left for this attempt. */
+  leftMs: number;
+  /** The time the request had in all, for messages: less than timeoutMs when earlier requests of the call used some. */
+  allowanceMs: number;
+  cancel: AbortSignal | undefined;
+}
+
+async function sendOnce(req: WireRequest, endpoint: Endpoint, options: HttpOptions, { request, dispatcher, leftMs, allowanceMs, cancel }: Attempt, attempt: number): Promise<WireResponse> {
+  const timeout = AbortSignal.timeout(Math.ceil(leftMs));
+  const signal = cancel ? AbortSignal.any([cancel, timeout]) : timeout;
   try {
     const res = await request(req.url, {
       method: req.method,
@@ -93,7 +179,10 @@ async function sendOnce(req: WireRequest, endpoint: Endpoint, options: HttpOptio
     return { status: res.statusCode, headers, text, json: parseJson(text), attempts: attempt };
   } catch (err) {
     if (err instanceof ToolError) throw err;
-    throw networkError(err, { endpoint, url: req.url, timeoutMs: options.timeoutMs, proxy: options.proxy, timedOut: signal.aborted });
+    if (cancel?.aborted) {
+      throw cancelledError(`The client cancelled the call while the request to ${describeEndpoint(endpoint)} was in flight; whether the provider received it is unknown.`, attempt);
+    }
+    throw networkError(err, { endpoint, url: req.url, timeoutMs: options.timeoutMs, leftMs: allowanceMs, proxy: options.proxy, timedOut: timeout.aborted });
   }
 }
 

@@ -16,6 +16,8 @@ export interface FailureContext {
   endpoint: Endpoint;
   url: URL;
   timeoutMs: number;
+  /** The time this request had: the limit, or less when earlier requests of the same tool call used some of it. */
+  leftMs: number;
   proxy: ProxyConfig | undefined;
   /** True when the call's own time limit ended the attempt. */
   timedOut: boolean;
@@ -34,16 +36,7 @@ export function networkError(err: unknown, ctx: FailureContext): ToolError {
   const proxyNote = proxyVar ? ` and the proxy set by ${proxyVar} (NO_PROXY exempts hosts)` : ' (proxy, DNS, firewall)';
 
   if (ctx.timedOut || /TIMEOUT|^ETIMEDOUT$/.test(code)) {
-    const connect = code === 'UND_ERR_CONNECT_TIMEOUT';
-    return new ToolError(
-      {
-        code: 'Timeout',
-        category: 'timeout',
-        message: connect ? `Could not connect to ${where} in time.` : `No complete answer from ${where} within the ${ctx.timeoutMs} ms limit.`,
-        hint: `The provider or the network to it is slow or unresponsive; check ${new URL(ctx.endpoint.url).host}${proxyNote}. The call is idempotent, so calling again is safe; ML_STOP_TIMEOUT_MS or --timeout-ms sets a longer limit.`,
-      },
-      { cause: err },
-    );
+    return timeoutError(ctx.endpoint, ctx, { connect: code === 'UND_ERR_CONNECT_TIMEOUT', proxyNote, cause: err });
   }
   if (proxyVar && /proxy/i.test(e.message ?? '')) {
     // undici reports the proxy's own status, e.g. "Proxy response (403) !== 200 when HTTP Tunneling".
@@ -69,5 +62,32 @@ export function networkError(err: unknown, ctx: FailureContext): ToolError {
       hint: `Check that ${new URL(ctx.endpoint.url).host} is reachable from this machine${proxyNote}.${known?.lasting ? '' : ' The call is idempotent, so calling again is safe.'}`,
     },
     { cause: err },
+  );
+}
+
+/**
+ * The time ran out before `endpoint` answered. `leftMs` is what this request had: less than the limit when earlier
+ * requests of the same tool call (a project lookup, a refused stop) used part of it; 0 or less when nothing was left.
+ */
+export function timeoutError(
+  endpoint: Endpoint,
+  time: { timeoutMs: number; leftMs: number },
+  more: { connect?: boolean; proxyNote?: string; cause?: unknown } = {},
+): ToolError {
+  const where = describeEndpoint(endpoint);
+  const share = time.leftMs < time.timeoutMs * 0.9 ? ` (earlier requests of the call used all but ${Math.round(time.leftMs)} ms of it)` : '';
+  const message = more.connect
+    ? `Could not connect to ${where} in time.`
+    : time.leftMs <= 0
+      ? `The call's ${time.timeoutMs} ms limit ran out before the request to ${where} could be sent; it was not sent.`
+      : `No complete answer from ${where} within the ${time.timeoutMs} ms limit${share}.`;
+  return new ToolError(
+    {
+      code: 'Timeout',
+      category: 'timeout',
+      message,
+      hint: `The provider or the network to it is slow or unresponsive; check ${new URL(endpoint.url).host}${more.proxyNote ?? ' (proxy, DNS, firewall)'}. The call is idempotent, so calling again is safe; ML_STOP_TIMEOUT_MS or --timeout-ms sets a longer limit.`,
+    },
+    more.cause === undefined ? undefined : { cause: more.cause },
   );
 }

@@ -2,6 +2,7 @@
 // No MCP SDK here: the server factory passes the per-call parts (signal, progress, elicit) as plain callbacks.
 import { auditEntry, type AuditSink } from '../audit.js';
 import type { ProviderId } from '../config.js';
+import { callBudget } from '../providers/http.js';
 import type { HuaweiClient } from '../providers/huaweicloud/client.js';
 import type { QianfanClient } from '../providers/qianfan/client.js';
 import { bind } from './bind.js';
@@ -84,7 +85,9 @@ async function execute(def: ToolDefinition, args: unknown, ctx: RunContext): Pro
   base.target = def.target(input.value);
   try {
     if (def.kind === 'stop') return await runStop(def, input.value, base, ctx);
-    const bound = await bind(def, input.value, ctx.clients, base);
+    // One budget for the call's provider work: the project lookup (if any) and the read share ML_STOP_TIMEOUT_MS.
+    const budget = callBudget(ctx.clients[def.provider].timeoutMs, ctx.signal);
+    const bound = await bind(def, input.value, ctx.clients, base, budget);
     const res = await bound.send(def.request(input.value, bound.scope));
     return { ok: true, ...base, outcome: 'status', http_status: res.status, request_id: res.requestId, attempts: res.attempts, status: def.readStatus(res.body) };
   } catch (err) {

@@ -1,6 +1,9 @@
 // A stop call beyond the single request: confirmation, dry run, the status read that explains a refused stop,
-// and the bounded wait for the stop to take effect.
+// and the bounded wait for the stop to take effect. The project lookup, the stop and the status read after a
+// refusal (or of a dry run) share one budget of ML_STOP_TIMEOUT_MS; the wait has its own deadline. A call the client
+// cancels sends nothing more, and above all no stop that was not sent yet.
 import { ToolError } from '../errors.js';
+import { callBudget, cancelledError, isCancelled, type CallBudget } from '../providers/http.js';
 import type { ProviderResponse } from '../providers/request.js';
 import { bind, type Bound } from './bind.js';
 import { PROVIDER_NAMES, confirmStop } from './confirm.js';
@@ -15,13 +18,22 @@ type Input = Record<string, unknown>;
 export async function runStop(def: StopToolDefinition<any>, input: Input, base: ResultBase, ctx: RunContext): Promise<ToolResult> {
   const dryRun = input.dry_run === true;
   const seconds = typeof input.wait_seconds === 'number' ? input.wait_seconds : 0;
-  if (ctx.confirm && !dryRun) {
+  if (ctx.confirm && !dryRun && !ctx.signal?.aborted) {
     const answer = await confirmStop(def, input, plannedTarget(def, input, base, ctx), ctx);
-    if (!answer.proceed) return 'error' in answer ? failed(base, answer.error) : declined(base, answer.note);
+    // A cancelled call is no answer from the user: it ends as cancelled below, not as declined.
+    if (!answer.proceed && !ctx.signal?.aborted) return 'error' in answer ? failed(base, answer.error) : declined(base, answer.note);
   }
-  if (ctx.signal?.aborted) return declined(base, 'The client cancelled the call before anything was sent.');
+  if (ctx.signal?.aborted) return failed(base, notSent());
 
-  const bound = await bind(def, input, ctx.clients, base);
+  // The budget starts after the confirmation: the user may take minutes to answer.
+  const budget = callBudget(ctx.clients[def.provider].timeoutMs, ctx.signal);
+  let bound: Bound;
+  try {
+    bound = await bind(def, input, ctx.clients, base, budget);
+  } catch (err) {
+    if (isCancelled(err) && !dryRun) return failed(base, notSent());
+    throw err;
+  }
   const request = def.request(input, bound.scope);
   const reader = new StatusReader(def, input, bound);
   if (dryRun) {
@@ -40,10 +52,13 @@ export async function runStop(def: StopToolDefinition<any>, input: Input, base: 
     };
   }
 
+  // The project lookup may have taken a while: a call cancelled meanwhile must not stop anything.
+  if (ctx.signal?.aborted) return failed(base, notSent());
   let res: ProviderResponse;
   try {
     res = await bound.send(request);
   } catch (err) {
+    if (isCancelled(err)) return failed(base, err.attempts === 0 ? notSent() : cancelledAfterSending(def, err.attempts));
     if (!isRefusal(err)) throw err;
     return explainRefusal(def, err, base, reader, ctx, seconds);
   }
@@ -59,9 +74,30 @@ export async function runStop(def: StopToolDefinition<any>, input: Input, base: 
   return { ...accepted, outcome: 'stop_requested', attempts, ...(end.status ? { status: end.status } : {}), note: `The stop was accepted. ${unsettledNote(def, end, seconds)}` };
 }
 
-/** The provider answered and said no (as opposed to auth, network, timeout or configuration failures). */
+/** HTTP statuses with which a provider refuses a request on its merits (the task's state, the request's content). */
+const REFUSAL_STATUSES = new Set([400, 409, 412, 422]);
+
+/**
+ * The provider answered and said no: a 400/409/412/422, or a 2xx whose body says the stop failed, read as a conflict
+ * or bad input. Anything else (auth, not found, throttling, a redirect, an unexpected status, network, timeout,
+ * configuration) is no refusal, and is never explained away by the task's status.
+ */
 function isRefusal(err: unknown): err is ToolError {
-  return err instanceof ToolError && err.httpStatus !== undefined && (err.category === 'conflict' || err.category === 'invalid_input');
+  if (!(err instanceof ToolError) || err.httpStatus === undefined) return false;
+  const status = err.httpStatus;
+  const answeredNo = REFUSAL_STATUSES.has(status) || (status >= 200 && status < 300);
+  return answeredNo && (err.category === 'conflict' || err.category === 'invalid_input');
+}
+
+function notSent(): ToolError {
+  return cancelledError('The client cancelled the call before the stop was sent; nothing was stopped.', 0);
+}
+
+function cancelledAfterSending(def: StopToolDefinition<any>, attempts: number): ToolError {
+  return cancelledError(
+    `The client cancelled the call after the stop request was sent (${attempts} attempt${attempts === 1 ? '' : 's'}) and before it was answered; whether the provider received it is unknown. Read the status with ${def.status.name}.`,
+    attempts,
+  );
 }
 
 /** A refused stop is no failure when the task no longer runs: read its status and say which it is. */
@@ -88,8 +124,10 @@ async function explainRefusal(def: StopToolDefinition<any>, refusal: ToolError, 
   return failed(base, refusal, { status: read.status, note: `${refused} while the task is ${state} (${shown(read.status)}).` });
 }
 
+/** The wait has its own deadline: each read gets what is left of it (at most ML_STOP_TIMEOUT_MS), not the call's budget. */
 function wait(reader: StatusReader, ctx: RunContext, seconds: number): Promise<WaitEnd> {
-  return waitUntilSettled({ seconds, poll: ctx.poll ?? DEFAULT_POLL, read: () => reader.read(), signal: ctx.signal, progress: ctx.progress });
+  const read = (limitMs: number) => reader.read({ signal: ctx.signal, deadline: performance.now() + limitMs });
+  return waitUntilSettled({ seconds, poll: ctx.poll ?? DEFAULT_POLL, read, signal: ctx.signal, progress: ctx.progress });
 }
 
 function unsettledNote(def: StopToolDefinition<any>, end: WaitEnd, seconds: number): string {
@@ -132,9 +170,10 @@ class StatusReader {
     private readonly bound: Bound,
   ) {}
 
-  async read(): Promise<StatusRead> {
+  /** Within the call's budget, or within `budget` when given. */
+  async read(budget?: CallBudget): Promise<StatusRead> {
     try {
-      const res = await this.bound.send(this.def.status.request(this.input, this.bound.scope));
+      const res = await this.bound.send(this.def.status.request(this.input, this.bound.scope), budget);
       this.attempts += res.attempts;
       this.response = res;
       return { ok: true, status: this.def.status.readStatus(res.body) };

@@ -51,7 +51,7 @@ export interface ConnectOptions {
 }
 
 /** Tests wait in tens of milliseconds, not seconds. */
-export const FAST_POLL = { firstMs: 30, maxMs: 120 };
+export const FAST_POLL = { firstMs: 30, maxMs: 120, lastReadMs: 100 };
 
 /** Backoff short enough for tests; Retry-After is still honoured for real. */
 export const FAST_RETRY: Partial<RetryTuning> = { baseDelayMs: 4 };

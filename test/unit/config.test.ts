@@ -43,6 +43,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env, argv)).toThrow(name);
   });
 
+  it('caps the timeout at 600000 ms: beyond it Node timers would fire at once', () => {
+    expect(loadConfig({ ML_STOP_TIMEOUT_MS: '600000' }, []).timeoutMs).toBe(600_000);
+    expect(() => loadConfig({ ML_STOP_TIMEOUT_MS: '600001' }, [])).toThrow(new ConfigError('ML_STOP_TIMEOUT_MS must be at most 600000 (milliseconds, 10 minutes), got "600001"'));
+    expect(() => loadConfig({}, ['--timeout-ms', '2147483648'])).toThrow(new ConfigError('--timeout-ms must be at most 600000 (milliseconds, 10 minutes), got "2147483648"'));
+    expect(() => loadConfig({ ML_STOP_TIMEOUT_MS: '99999999999999999999999' }, [])).toThrow('ML_STOP_TIMEOUT_MS must be at most 600000');
+  });
+
   it('confirmation and tool filters: off by default, flags or ML_STOP_* variables turn them on', () => {
     expect(loadConfig({}, [])).toMatchObject({ confirm: false, toolFilter: { readOnly: false } });
     expect(loadConfig({}, []).toolFilter.tools).toBeUndefined();

@@ -1,7 +1,7 @@
 // Huawei Cloud client: resolves the ModelArts endpoint and project for a region, signs, sends, and reads the answer.
 import { iamEndpoint, modelartsEndpoint, type Endpoint, type HuaweiConfig } from '../../config.js';
 import { configError } from '../../errors.js';
-import { send, type HttpOptions, type WireResponse } from '../http.js';
+import { send, withinBudget, type CallBudget, type HttpOptions, type WireResponse } from '../http.js';
 import { asObject, str } from '../json.js';
 import { describeSigned, serializeBody, wireQuery, type ProviderRequest, type ProviderResponse, type RequestDescription, type SignedRequest } from '../request.js';
 import { huaweiFailure, huaweiRequestId } from './errors.js';
@@ -43,12 +43,17 @@ export class HuaweiClient {
     return this.config.region;
   }
 
-  /** Region and project for a call: explicit values win over configuration; a missing project is looked up once per region. */
-  async scope(region: string | undefined, projectId: string | undefined): Promise<HuaweiScope> {
+  /**
+   * Region and project for a call: explicit values win over configuration; a missing project is looked up once per
+   * region. The lookup is shared by the calls that need it at the same time, so a call whose budget ends (cancelled,
+   * or out of time) stops waiting for it, while the lookup itself goes on, within its own limit, for the others.
+   */
+  async scope(region: string | undefined, projectId: string | undefined, budget: CallBudget = {}): Promise<HuaweiScope> {
     const r = region ?? this.config.region;
     const endpoint = modelartsEndpoint(this.config, r);
     const explicit = projectId ?? (r === this.config.region ? this.config.projectId : undefined);
-    return { region: r, endpoint, projectId: explicit ?? (await this.lookupProject(r)) };
+    if (explicit) return { region: r, endpoint, projectId: explicit };
+    return { region: r, endpoint, projectId: await withinBudget(this.lookupProject(r), budget, iamEndpoint(this.config, r), this.http.timeoutMs) };
   }
 
   /** What call() would send for this request, signed the same way, without sending it. */
@@ -56,9 +61,12 @@ export class HuaweiClient {
     return describeSigned(this.sign(scope.endpoint, req, { 'X-Project-Id': scope.projectId }));
   }
 
-  /** Signs and sends one ModelArts request; throws ToolError on any failure, including a 2xx that reports one. */
-  async call(scope: HuaweiScope, req: ProviderRequest): Promise<ProviderResponse> {
-    const res = await this.sendSigned(scope.endpoint, req, { 'X-Project-Id': scope.projectId });
+  /**
+   * Signs and sends one ModelArts request within the call's budget; throws ToolError on any failure, including a
+   * 2xx that reports one.
+   */
+  async call(scope: HuaweiScope, req: ProviderRequest, budget?: CallBudget): Promise<ProviderResponse> {
+    const res = await this.sendSigned(scope.endpoint, req, { 'X-Project-Id': scope.projectId }, budget);
     return { status: res.status, requestId: huaweiRequestId(res), body: res.json ?? null, attempts: res.attempts };
   }
 
@@ -92,8 +100,8 @@ export class HuaweiClient {
   }
 
   /** Signs once and sends (retries resend the same signed bytes, well inside the 15-minute signature window). */
-  private sendSigned(endpoint: Endpoint, req: ProviderRequest, extra: Record<string, string>): Promise<WireResponse> {
-    return send(this.sign(endpoint, req, extra).wire, endpoint, this.http, huaweiFailure);
+  private sendSigned(endpoint: Endpoint, req: ProviderRequest, extra: Record<string, string>, budget?: CallBudget): Promise<WireResponse> {
+    return send(this.sign(endpoint, req, extra).wire, endpoint, this.http, huaweiFailure, budget);
   }
 
   private sign(endpoint: Endpoint, req: ProviderRequest, extra: Record<string, string>): SignedRequest {

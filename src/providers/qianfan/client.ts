@@ -1,7 +1,7 @@
 // Qianfan console client: signs with bce-auth-v1, sends, and reads the answer.
 import type { QianfanConfig } from '../../config.js';
 import { configError } from '../../errors.js';
-import { send, type HttpOptions } from '../http.js';
+import { send, type CallBudget, type HttpOptions } from '../http.js';
 import { describeSigned, serializeBody, wireQuery, type ProviderRequest, type ProviderResponse, type RequestDescription, type SignedRequest } from '../request.js';
 import { qianfanFailure, qianfanRequestId } from './errors.js';
 import { bceTimestamp, signBce } from './signer.js';
@@ -30,10 +30,13 @@ export class QianfanClient {
     return describeSigned(this.sign(req));
   }
 
-  /** Signs and sends one console request; throws ToolError on any failure, including a 2xx that reports one. */
-  async call(req: ProviderRequest): Promise<ProviderResponse> {
+  /**
+   * Signs and sends one console request within the call's budget; throws ToolError on any failure, including a 2xx
+   * that reports one.
+   */
+  async call(req: ProviderRequest, budget?: CallBudget): Promise<ProviderResponse> {
     // Signed once; retries resend the same bytes, well inside the signature's 1800-second validity.
-    const res = await send(this.sign(req).wire, this.config.baseUrl, this.http, qianfanFailure);
+    const res = await send(this.sign(req).wire, this.config.baseUrl, this.http, qianfanFailure, budget);
     return { status: res.status, requestId: qianfanRequestId(res), body: res.json ?? null, attempts: res.attempts };
   }
 
