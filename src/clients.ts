@@ -1,6 +1,7 @@
 // Builds the provider clients once per process from the configuration, sharing one keep-alive dispatcher.
 import type { Config } from './config.js';
-import { createDispatcher, type HttpOptions } from './providers/http.js';
+import { createDispatcher } from './providers/dispatcher.js';
+import type { HttpOptions } from './providers/http.js';
 import { HuaweiClient } from './providers/huaweicloud/client.js';
 import { QianfanClient } from './providers/qianfan/client.js';
 import type { RetryTuning } from './providers/retry.js';

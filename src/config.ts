@@ -2,6 +2,7 @@
 // environment, then .env). Pure: loadConfig(env, argv) reads nothing else, so tools never touch process.env.
 import { parseArgs } from 'node:util';
 import { loadTransport, type HttpConfig, type Transport } from './config-http.js';
+import { isSafeId } from './providers/request.js';
 
 export type ProviderId = 'huaweicloud' | 'qianfan';
 export const PROVIDERS: readonly ProviderId[] = ['huaweicloud', 'qianfan'];
@@ -166,7 +167,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ar
     qianfan: {
       credentials: qfAk && qfSk ? { ak: qfAk, sk: qfSk } : undefined,
       missing: [qfAk ? '' : 'QIANFAN_ACCESS_KEY', qfSk ? '' : 'QIANFAN_SECRET_KEY'].filter(Boolean),
-      baseUrl: { url: checkUrl(qianfanBase.url, qianfanBase.source).replace(/\/+$/, ''), source: qianfanBase.source },
+      baseUrl: { url: checkUrl(qianfanBase.url, qianfanBase.source), source: qianfanBase.source },
     },
     timeoutMs: timeoutMs(flags['timeout-ms'] ?? get('ML_STOP_TIMEOUT_MS'), flags['timeout-ms'] ? '--timeout-ms' : 'ML_STOP_TIMEOUT_MS'),
     confirm: flags.confirm === true || bool(get('ML_STOP_CONFIRM'), 'ML_STOP_CONFIRM'),
@@ -274,7 +275,7 @@ function bool(value: string | undefined, source: string): boolean {
 function projectId(flag: string | undefined, env: string | undefined): string | undefined {
   const [value, source] = flag !== undefined ? [flag, '--project-id'] : [env, 'HUAWEICLOUD_SDK_PROJECT_ID'];
   if (value === undefined) return undefined;
-  if (!/^[A-Za-z0-9._-]{1,128}$/.test(value) || value === '.' || value === '..') {
+  if (!isSafeId(value)) {
     throw new ConfigError(`${source} is not a project id (1-128 characters of A-Z, a-z, 0-9, '.', '_' and '-'; 32 hex characters as IAM shows it)`);
   }
   return value;

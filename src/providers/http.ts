@@ -14,7 +14,6 @@ import { DEFAULT_RETRY, nextDelay, parseRetryAfter, type RetryTuning } from './r
 
 import { undici, type LazyDispatcher } from './dispatcher.js';
 
-export { createDispatcher } from './dispatcher.js';
 
 export interface WireRequest {
   method: 'GET' | 'POST';

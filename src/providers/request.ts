@@ -20,6 +20,11 @@ export interface ProviderResponse {
   attempts: number;
 }
 
+/** An id that is safe as one path segment: what tools accept, and what a configured or looked-up project id must be. */
+export function isSafeId(value: string): boolean {
+  return /^[A-Za-z0-9._-]{1,128}$/.test(value) && value !== '.' && value !== '..';
+}
+
 /** Tagged template that percent-encodes every interpolated path segment. */
 export function apiPath(strings: TemplateStringsArray, ...segments: Array<string | number>): string {
   return strings.reduce((out, s, i) => out + s + (i < segments.length ? rfc3986(String(segments[i])) : ''), '');

@@ -155,7 +155,7 @@ function declined(base: ResultBase, note: string): ToolResult {
 /** The ids the confirmation names, before anything is sent (so before any project lookup). */
 function plannedTarget(def: StopToolDefinition<any>, input: Input, base: ResultBase, ctx: RunContext): Record<string, string> {
   if (def.provider !== 'huaweicloud') return base.target;
-  const region = typeof input.region === 'string' ? input.region : ctx.clients.huaweicloud.defaultRegion;
+  const region = typeof input.region === 'string' ? input.region : ctx.clients.huaweicloud.defaults.region;
   return { ...base.target, region, ...(typeof input.project_id === 'string' ? { project_id: input.project_id } : {}) };
 }
 

@@ -1,9 +1,10 @@
 // Huawei Cloud client: resolves the ModelArts endpoint and project for a region, signs, sends, and reads the answer.
 import { iamEndpoint, modelartsEndpoint, type Endpoint, type HuaweiConfig } from '../../config.js';
-import { configError } from '../../errors.js';
+import { ToolError, configError } from '../../errors.js';
+import { USER_AGENT } from '../../version.js';
 import { send, withinBudget, type CallBudget, type HttpOptions, type WireResponse } from '../http.js';
 import { asObject, str } from '../json.js';
-import { describeSigned, serializeBody, wireQuery, type ProviderRequest, type ProviderResponse, type RequestDescription, type SignedRequest } from '../request.js';
+import { describeSigned, isSafeId, serializeBody, wireQuery, type ProviderRequest, type ProviderResponse, type RequestDescription, type SignedRequest } from '../request.js';
 import { huaweiFailure, huaweiRequestId } from './errors.js';
 import { signHuawei } from './signer.js';
 
@@ -13,7 +14,6 @@ export interface HuaweiScope {
   endpoint: Endpoint;
 }
 
-const USER_AGENT = 'ml-stop-mcp';
 
 export class HuaweiClient {
   private readonly projects = new Map<string, Promise<string>>();
@@ -36,11 +36,6 @@ export class HuaweiClient {
 
   get configured(): boolean {
     return this.config.credentials !== undefined;
-  }
-
-  /** The region a call goes to when it names none. */
-  get defaultRegion(): string {
-    return this.config.region;
   }
 
   /**
@@ -90,12 +85,14 @@ export class HuaweiClient {
     const res = await this.sendSigned(endpoint, { method: 'GET', path: '/v3/projects', query: [['name', region]] }, {});
     const projects = (asObject(res.json)?.projects as unknown[] | undefined) ?? [];
     const ids = projects.map((p) => str(asObject(p)?.id)).filter((id): id is string => id !== undefined);
-    if (ids.length === 1) return ids[0]!;
+    if (ids.length === 1 && isSafeId(ids[0]!)) return ids[0]!;
+    if (ids.length === 1) throw new ToolError({ code: 'ProjectLookupFailed', category: 'upstream', retryable: false, message: `IAM answered a project id for "${region}" that is not a valid id.` });
     throw configError(
       ids.length === 0
         ? `IAM found no project named "${region}" for this access key.`
         : `IAM found ${ids.length} projects named "${region}"; the project is ambiguous.`,
       'Set HUAWEICLOUD_SDK_PROJECT_ID (or pass project_id) to the project id shown under My Credentials > API Credentials in the console.',
+      'ProjectLookupFailed',
     );
   }
 

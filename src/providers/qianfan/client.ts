@@ -1,13 +1,13 @@
 // Qianfan console client: signs with bce-auth-v1, sends, and reads the answer.
 import type { QianfanConfig } from '../../config.js';
 import { configError } from '../../errors.js';
+import { USER_AGENT } from '../../version.js';
 import { send, type CallBudget, type HttpOptions } from '../http.js';
 import { describeSigned, serializeBody, wireQuery, type ProviderRequest, type ProviderResponse, type RequestDescription, type SignedRequest } from '../request.js';
 import { qianfanFailure, qianfanRequestId } from './errors.js';
 import { bceTimestamp, signBce } from './signer.js';
 
 const HEADERS_TO_SIGN = ['content-type', 'host', 'x-bce-date'];
-const USER_AGENT = 'ml-stop-mcp';
 
 export class QianfanClient {
   constructor(
@@ -46,7 +46,7 @@ export class QianfanClient {
     const url = new URL(this.config.baseUrl.url + req.path + wireQuery(req.query));
     const now = this.now();
     const signed = signBce(
-      { method: req.method, path: url.pathname, query: req.query ?? [], headers: { 'Content-Type': 'application/json', Host: url.host, 'x-bce-date': bceTimestamp(now) } },
+      { method: req.method, path: decodeURIComponent(url.pathname), query: req.query ?? [], headers: { 'Content-Type': 'application/json', Host: url.host, 'x-bce-date': bceTimestamp(now) } },
       creds,
       now,
       { headersToSign: HEADERS_TO_SIGN },
