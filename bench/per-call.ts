@@ -39,6 +39,7 @@ export async function mcpCalls(args: string[], url: string, calls: number, warmu
 export async function directCalls(url: string, calls: number, warmup: number): Promise<number> {
   const agent = new Agent({ keepAliveTimeout: 30_000 });
   const target = new URL(`${url}/v2/finetuning?Action=StopFineTuningTask`);
+  const prefix = `task-direct-${Math.random().toString(36).slice(2, 8)}`;
   let n = 0;
   const call = async () => {
     const t0 = performance.now();
@@ -49,7 +50,7 @@ export async function directCalls(url: string, calls: number, warmup: number): P
       now,
       { headersToSign: ['content-type', 'host', 'x-bce-date'] },
     );
-    const res = await request(target, { method: 'POST', headers: signed.headers, body: JSON.stringify({ taskId: `task-direct-${n++}` }), dispatcher: agent });
+    const res = await request(target, { method: 'POST', headers: signed.headers, body: JSON.stringify({ taskId: `${prefix}-${n++}` }), dispatcher: agent });
     const json = (await res.body.json()) as { result?: unknown };
     if (res.statusCode !== 200 || json.result !== true) throw new Error(`direct call failed: ${res.statusCode}`);
     return performance.now() - t0;
