@@ -1,6 +1,6 @@
 // Gathers what the families found: keeps the running tasks (de-duplicated, filtered by name), turns each into an
 // item with its stop call, keeps one error entry per family, and builds the result when the call ends.
-import { ToolError } from '../../errors.js';
+import { ToolError, cleanText } from '../../errors.js';
 import { log } from '../../log.js';
 import type { ProviderId } from '../../config.js';
 import type { State } from '../schemas.js';
@@ -53,8 +53,9 @@ export class Collector {
     found.set(key, {
       provider,
       family: discovery.family,
-      ...(c.name !== undefined ? { name: c.name } : {}),
-      ...(c.createdAt !== undefined ? { created_at: c.createdAt } : {}),
+      // Names are the provider's (user-chosen) text: shown as one clean line, like every other provider text.
+      ...(c.name !== undefined ? { name: cleanText(c.name, 200) } : {}),
+      ...(c.createdAt !== undefined ? { created_at: cleanText(c.createdAt, 40) } : {}),
       ids: c.ids,
       status: { state: c.status.state, raw: c.status.raw },
       stop: { tool: discovery.stopTool.name, arguments: args, ...(this.stopServed(discovery.stopTool.name) ? {} : { served: false as const }) },
