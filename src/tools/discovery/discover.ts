@@ -49,7 +49,7 @@ export async function discover(input: ListInput, families: readonly Family[], ct
   const unfinished = new Set<Family>(families);
   // Both ModelArts families share one region and project, resolved once (the project may need an IAM lookup).
   let huaweiScope: Promise<HuaweiScope> | undefined;
-  const resolveScope = () => (huaweiScope ??= session.send('huaweicloud', () => huaweicloud.scope(input.region, input.project_id)));
+  const resolveScope = () => (huaweiScope ??= session.send('huaweicloud', () => huaweicloud.scope(input.region, input.project_id, session.budget)));
 
   const runs = families.map(async (family) => {
     const discovery = DISCOVERIES[family];
@@ -69,9 +69,9 @@ export async function discover(input: ListInput, families: readonly Family[], ct
         what = discovery.listing;
         scope = { region: resolved.region, projectId: resolved.projectId };
         scopeArgs.huaweicloud = stopScope(resolved, input, huaweicloud);
-        send = async (req) => (await session.send('huaweicloud', () => huaweicloud.call(resolved, req))).body;
+        send = async (req) => (await session.send('huaweicloud', () => huaweicloud.call(resolved, req, session.budget))).body;
       } else {
-        send = async (req) => (await session.send('qianfan', () => qianfan.call(req))).body;
+        send = async (req) => (await session.send('qianfan', () => qianfan.call(req, session.budget))).body;
       }
       await discovery.discover({
         input,

@@ -1,6 +1,7 @@
 // One list_running_tasks call's shared limits: at most MAX_IN_FLIGHT requests per provider, and one deadline.
 // When the call ends early (time budget, cancellation, enough items), no further request is sent.
 import type { ProviderId } from '../../config.js';
+import type { CallBudget } from '../../providers/http.js';
 
 export const MAX_IN_FLIGHT = 4;
 
@@ -39,6 +40,9 @@ export class Session {
   readonly ended = new Promise<EndReason>((resolve) => (this.resolveEnded = resolve));
   private readonly timer: NodeJS.Timeout;
   private readonly onCancel = () => this.end('cancelled');
+  private readonly abort = new AbortController();
+  /** Every request of the call is abandoned when the call ends, for whatever reason (the session's own deadline included). */
+  readonly budget: CallBudget = { signal: this.abort.signal };
 
   constructor(
     readonly budgetMs: number,
@@ -59,6 +63,7 @@ export class Session {
     clearTimeout(this.timer);
     this.cancel?.removeEventListener('abort', this.onCancel);
     this.resolveEnded(reason);
+    this.abort.abort();
   }
 
   /** Sends through the provider's bound; refuses once the call has ended, also for requests still waiting for a slot. */
