@@ -3,7 +3,7 @@
 import { startSimulator } from '../src/simulator/server.js';
 
 const [ak = '', sk = ''] = process.argv.slice(2);
-const sim = await startSimulator({ huaweiKeys: {}, qianfanKeys: { [ak]: sk } });
+const sim = await startSimulator({ keys: { huaweicloud: {}, qianfan: { [ak]: sk } } });
 process.stdout.write(`${sim.url}\n`);
 process.stdin.resume();
 process.stdin.on('end', () => void sim.close().then(() => process.exit(0)));

@@ -1,6 +1,6 @@
 // The audit trail: one JSON line per stop attempt, never a credential (only ids, outcome and provider metadata).
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { ConfigError } from './config.js';
+import { StartupError } from './core/errors.js';
 import { log } from './log.js';
 import type { ToolResult } from './tools/schemas.js';
 
@@ -56,7 +56,7 @@ export function auditSink(file: string | undefined): { sink: AuditSink; close():
   try {
     fd = openSync(file, 'a', 0o600);
   } catch (err) {
-    throw new ConfigError(`ML_STOP_AUDIT_FILE: cannot open ${file} for appending (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new StartupError(`ML_STOP_AUDIT_FILE: cannot open ${file} for appending (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   return {
     sink: (entry) => {

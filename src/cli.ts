@@ -1,15 +1,23 @@
 #!/usr/bin/env node
 // Entry point: read .env and flags once, then serve MCP over stdio, or over HTTP with --transport http.
 import { existsSync, readFileSync } from 'node:fs';
-import { ConfigError, loadConfig, parseArgv, type Config } from './config.js';
 import { auditSink } from './audit.js';
 import { createClients } from './clients.js';
+import { loadConfig, parseArgv, type Config } from './config.js';
+import { StartupError } from './core/errors.js';
+import { PROVIDER_IDS } from './core/ids.js';
 import { doctorCommand } from './doctor.js';
 import { log } from './log.js';
+import { PROVIDERS, providerModule } from './providers/index.js';
 import { describeFilter, selectTools, servedBy } from './tool-filter.js';
 import { allTools } from './tools/index.js';
 import { serveStdio } from './transports/stdio.js';
 import { NAME, VERSION } from './version.js';
+
+const flagLine = (flag: string, help: string) => `  ${flag.padEnd(24)}${help}`;
+const providerFlags = PROVIDER_IDS.flatMap((p) =>
+  Object.entries(PROVIDERS[p].flags).map(([name, { arg, help }]) => flagLine(`--${name} ${arg}`, help)),
+);
 
 const USAGE = `${NAME} ${VERSION}: an MCP server that stops ML jobs on Huawei Cloud ModelArts and Baidu Qianfan.
 
@@ -19,16 +27,13 @@ Usage: ml-stop-mcp [flags]                    serve MCP over stdio
 
 Flags (each overrides its environment variable):
   --env-file PATH         read variables from PATH instead of ./.env
-  --region ID             default ModelArts region (HUAWEICLOUD_SDK_REGION, default cn-north-4)
-  --project-id ID         ModelArts project id (HUAWEICLOUD_SDK_PROJECT_ID; looked up from IAM when unset)
-  --iam-endpoint URL      Huawei IAM endpoint (HUAWEICLOUD_SDK_IAM_ENDPOINT)
-  --qianfan-base-url URL  Qianfan console API (QIANFAN_CONSOLE_API_BASE_URL, default https://qianfan.baidubce.com)
+${providerFlags.join('\n')}
   --timeout-ms N          time budget of each call's provider requests, retries included (ML_STOP_TIMEOUT_MS,
                           default 15000, at most 600000)
   --confirm               ask the user to type the task id before every stop (ML_STOP_CONFIRM=true)
   --read-only             serve only tools that change nothing, no stop tools (ML_STOP_READ_ONLY=true)
   --tools a,b             serve only these tools (ML_STOP_TOOLS)
-  --providers p,q         serve only these providers' tools: huaweicloud, qianfan (ML_STOP_PROVIDERS)
+  --providers p,q         serve only these providers' tools: ${PROVIDER_IDS.join(', ')} (ML_STOP_PROVIDERS)
   --transport stdio|http  how clients connect (ML_STOP_TRANSPORT, default stdio)
   --host ADDRESS          HTTP: address to bind (ML_STOP_HOST, default 127.0.0.1; others need a token)
   --port N                HTTP: port (ML_STOP_PORT, default 3000; 0 picks a free one)
@@ -39,8 +44,7 @@ Flags (each overrides its environment variable):
   -v, --version           the version
 
 Credentials come from the environment or .env only, never from flags:
-  HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_SECURITY_TOKEN (temporary keys)
-  QIANFAN_ACCESS_KEY, QIANFAN_SECRET_KEY
+${PROVIDER_IDS.map((p) => `  ${PROVIDERS[p].credentialHelp}`).join('\n')}
 HTTP only: ML_STOP_ALLOWED_ORIGINS, ML_STOP_ALLOWED_HOSTS (comma-separated extra browser origins and Host names)
 
 Network and audit (environment only):
@@ -49,10 +53,11 @@ Network and audit (environment only):
 `;
 
 async function readEnv(argv: string[]): Promise<Record<string, string | undefined>> {
-  const path = parseArgv(argv).values['env-file'] ?? '.env';
+  const given = parseArgv(argv).values['env-file'];
+  const path = typeof given === 'string' ? given : '.env';
   const explicit = path !== '.env';
   if (!existsSync(path)) {
-    if (explicit) throw new ConfigError(`--env-file ${path} does not exist`);
+    if (explicit) throw new StartupError(`--env-file ${path} does not exist`);
     return { ...process.env };
   }
   // dotenv loads only when there is a file to read (it pulls in node:crypto, which start-up otherwise avoids).
@@ -64,8 +69,7 @@ async function readEnv(argv: string[]): Promise<Record<string, string | undefine
 function describe(config: Config): Record<string, string> {
   return {
     ...(config.simulate ? { simulated: 'true' } : {}),
-    huaweicloud: config.huaweicloud.credentials ? `configured, region ${config.huaweicloud.region}` : `not configured (set ${config.huaweicloud.missing.join(', ')})`,
-    qianfan: config.qianfan.credentials ? 'configured' : `not configured (set ${config.qianfan.missing.join(', ')})`,
+    ...Object.fromEntries(PROVIDER_IDS.map((p) => [p, providerModule(p).summary(config.providers[p])])),
   };
 }
 
@@ -79,17 +83,25 @@ async function main(): Promise<void> {
     const { startEmbedded } = await import('./simulator/embedded.js');
     ({ config } = await startEmbedded(config));
   }
-  if (config.command === 'doctor') return void (process.exitCode = await doctorCommand(config, createClients(config), (t) => process.stdout.write(t)));
+  const clients = createClients(config);
+  if (config.command === 'doctor') {
+    process.exitCode = await doctorCommand(config, clients, (t) => process.stdout.write(t));
+    return;
+  }
   const tools = selectTools(allTools, config.toolFilter);
-  const deps = { tools, served: servedBy(config.toolFilter, tools), clients: createClients(config), audit: auditSink(config.auditFile).sink, confirm: config.confirm, simulated: config.simulate };
-  const startup = {
-    ...describe(config),
-    tools: tools.length === allTools.length ? 'all' : `${tools.map((t) => t.name).join(', ')} (${describeFilter(config.toolFilter)})`,
+  const deps = {
+    tools,
+    served: servedBy(config.toolFilter, tools),
+    clients,
+    audit: auditSink(config.auditFile).sink,
     confirm: config.confirm,
+    simulated: config.simulate,
   };
+  const filtered = `${tools.map((t) => t.name).join(', ')} (${describeFilter(config.toolFilter)})`;
+  const startup = { ...describe(config), tools: tools.length === allTools.length ? 'all' : filtered, confirm: config.confirm };
   if (config.transport === 'http') {
     // Loaded only here, so stdio never loads the HTTP stack (and a bundler can keep it in a separate chunk).
-    const { serveHttp } = await import('./transports/http.js');
+    const { serveHttp } = await import('./transports/http-entry.js');
     return void (await serveHttp(config, deps, startup));
   }
   await serveStdio(deps);
@@ -99,7 +111,7 @@ async function main(): Promise<void> {
 process.on('unhandledRejection', (reason) => log('error', 'unhandled rejection', { reason: String(reason) }));
 
 main().catch((err: unknown) => {
-  const message = err instanceof ConfigError ? err.message : String((err as Error)?.stack ?? err);
+  const message = err instanceof StartupError ? err.message : String((err as Error)?.stack ?? err);
   process.stderr.write(`${NAME}: ${message}\n`);
   process.exit(2);
 });

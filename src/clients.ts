@@ -1,11 +1,11 @@
 // Builds the provider clients once per process from the configuration, sharing one keep-alive dispatcher.
 import type { Config } from './config.js';
+import { PROVIDER_IDS } from './core/ids.js';
 import { createDispatcher } from './providers/dispatcher.js';
-import type { HttpOptions } from './providers/http.js';
-import { HuaweiClient } from './providers/huaweicloud/client.js';
-import { QianfanClient } from './providers/qianfan/client.js';
+import { providerModule } from './providers/index.js';
 import type { RetryTuning } from './providers/retry.js';
-import type { Clients } from './tools/run.js';
+import type { HttpOptions } from './providers/send.js';
+import type { Clients } from './tools/context.js';
 
 /** `retry` overrides the retry timing (tests make backoff short); the defaults are the real ones. */
 export function createClients(config: Config, now?: () => Date, retry?: Partial<RetryTuning>): Clients {
@@ -15,8 +15,5 @@ export function createClients(config: Config, now?: () => Date, retry?: Partial<
     proxy: config.proxy,
     ...(retry ? { retry } : {}),
   };
-  return {
-    huaweicloud: new HuaweiClient(config.huaweicloud, http, now),
-    qianfan: new QianfanClient(config.qianfan, http, now),
-  };
+  return Object.fromEntries(PROVIDER_IDS.map((p) => [p, providerModule(p).createClient(config.providers[p], http, now)])) as Clients;
 }

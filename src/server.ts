@@ -1,14 +1,26 @@
 // The server factory: the only module that touches the MCP SDK's server API. Every transport builds its servers here.
+// It uses the SDK's public API only: tools are registered with a pass-through input schema, so every argument
+// reaches our own validation (src/tools/validate.ts, which answers with a structured invalid_input result naming the
+// field), and tools/list is answered from our own rendering of the strict schemas (src/tools/render.ts).
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import { ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult, type ServerNotification, type ServerRequest } from '@modelcontextprotocol/sdk/types.js';
-import { NAME, VERSION } from './version.js';
-import { annotationsFor, type AnyToolDefinition, type ListToolDefinition, type ListToolResult } from './tools/define.js';
+import {
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+  type CallToolResult,
+  type ServerNotification,
+  type ServerRequest,
+} from '@modelcontextprotocol/sdk/types.js';
+import * as z from 'zod/v4';
+import type { ElicitAnswer, ElicitRequest, Progress, RunContext } from './tools/context.js';
+import { annotationsFor, type AnyToolDefinition, type ListToolResult } from './tools/define.js';
 import { PREBUILT_TOOL_LIST } from './tools/prebuilt.js';
+import { renderToolList } from './tools/render.js';
 import { runListTool } from './tools/run-list.js';
+import { runTool } from './tools/run.js';
 import { resultShape, type ToolResult } from './tools/schemas.js';
-import { runTool, type ElicitAnswer, type ElicitRequest, type Progress, type RunContext } from './tools/run.js';
-import { inputSchemaOf } from './tools/validate.js';
+import { NAME, VERSION } from './version.js';
 
 export interface ServerDeps extends Omit<RunContext, 'signal' | 'progress' | 'elicit'> {
   tools: readonly AnyToolDefinition[];
@@ -19,39 +31,31 @@ export const CONFIRM_TIMEOUT_MS = 5 * 60_000;
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
-/**
- * The SDK would answer a schema mismatch with a bare text error; our own validation answers with the
- * structured result (category invalid_input, the field named), so the SDK hands arguments through unchanged.
- */
-class ToolServer extends McpServer {}
-Object.defineProperty(ToolServer.prototype, 'validateToolInput', {
-  value: async (_tool: unknown, args: unknown) => args ?? {},
-});
+/** What the SDK checks arguments against: anything; our own validation runs first thing in every call. */
+const PASS_THROUGH = z.unknown();
 
 export function createServer(deps: ServerDeps): McpServer {
-  const server = new ToolServer({ name: NAME, version: VERSION }, { capabilities: { tools: { listChanged: false } } });
+  const server = new McpServer({ name: NAME, version: VERSION }, { capabilities: { tools: { listChanged: false } } });
   for (const def of deps.tools) {
-    if (def.kind === 'list') {
-      registerListTool(server, def, deps);
-      continue;
-    }
-    server.registerTool(
-      def.name,
-      {
-        title: def.title,
-        description: def.description,
-        inputSchema: inputSchemaOf(def),
-        outputSchema: resultShape,
-        annotations: annotationsFor(def),
-      },
-      async (args: unknown, extra) => toCallResult(await runTool(def, args, { ...deps, ...perCall(server, extra) })),
-    );
+    const config = {
+      title: def.title,
+      description: def.description,
+      inputSchema: PASS_THROUGH,
+      outputSchema: def.kind === 'list' ? def.output : resultShape,
+      annotations: annotationsFor(def),
+    };
+    server.registerTool(def.name, config, async (args: unknown, extra: Extra) => {
+      if (def.kind === 'list') {
+        const result: ListToolResult = await runListTool(def, args, { ...deps, signal: extra.signal });
+        return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result, isError: !result.ok };
+      }
+      return toCallResult(await runTool(def, args, { ...deps, ...perCall(server, extra) }));
+    });
   }
-  if (PREBUILT_TOOL_LIST) {
-    const served = new Set(deps.tools.map((t) => t.name));
-    const tools = PREBUILT_TOOL_LIST.filter((t) => served.has(t.name));
-    server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...tools] }));
-  }
+  // tools/list exactly as rendered from the strict schemas: built into the bundle, or rendered once here.
+  const served = new Set(deps.tools.map((t) => t.name));
+  const tools = PREBUILT_TOOL_LIST ? PREBUILT_TOOL_LIST.filter((t) => served.has(t.name)) : renderToolList(deps.tools);
+  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...tools] }));
   return server;
 }
 
@@ -84,16 +88,4 @@ export function toCallResult(result: ToolResult): CallToolResult {
     structuredContent: result as unknown as Record<string, unknown>,
     isError: !result.ok,
   };
-}
-
-/** A list tool has its own output schema and runs its own fan-out. */
-function registerListTool(server: McpServer, def: ListToolDefinition, deps: ServerDeps): void {
-  server.registerTool(
-    def.name,
-    { title: def.title, description: def.description, inputSchema: inputSchemaOf(def), outputSchema: def.output, annotations: annotationsFor(def) },
-    async (args: unknown, extra) => {
-      const result: ListToolResult = await runListTool(def, args, { ...deps, signal: extra.signal });
-      return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result, isError: !result.ok };
-    },
-  );
 }

@@ -1,9 +1,11 @@
 // Which tools a server registers: --read-only, --tools and --providers (or their ML_STOP_* variables), combined.
 // Pure, and applied before the server is built, so a filtered-out tool is never listed and cannot be called;
 // servedBy tells the list tool what is left, so it lists no cloud and names no stop tool the server lacks.
-import { ConfigError, PROVIDERS, type NameList, type ToolFilter } from './config.js';
+import type { NameList, ToolFilter } from './config.js';
+import { StartupError } from './core/errors.js';
+import { PROVIDER_IDS as PROVIDERS } from './core/ids.js';
+import type { Served } from './tools/context.js';
 import type { AnyToolDefinition } from './tools/define.js';
-import type { Served } from './tools/run.js';
 
 export function selectTools(all: readonly AnyToolDefinition[], filter: ToolFilter): AnyToolDefinition[] {
   const names = all.map((t) => t.name);
@@ -12,7 +14,7 @@ export function selectTools(all: readonly AnyToolDefinition[], filter: ToolFilte
   const selected = all.filter(
     (t) => (!filter.readOnly || t.kind !== 'stop') && (!tools || tools.has(t.name)) && (!providers || t.kind === 'list' || providers.has(t.provider)),
   );
-  if (selected.length === 0) throw new ConfigError(`The tool filters leave no tool to serve (${describeFilter(filter)}).`);
+  if (selected.length === 0) throw new StartupError(`The tool filters leave no tool to serve (${describeFilter(filter)}).`);
   return selected;
 }
 
@@ -29,7 +31,7 @@ export function servedBy(filter: ToolFilter, tools: readonly AnyToolDefinition[]
 function checked(list: NameList, valid: readonly string[], what: string): string[] {
   const unknown = list.names.filter((n) => !valid.includes(n));
   if (unknown.length > 0) {
-    throw new ConfigError(`${list.source}: unknown ${what} ${unknown.map((n) => JSON.stringify(n)).join(', ')}. Valid ${what} names: ${valid.join(', ')}`);
+    throw new StartupError(`${list.source}: unknown ${what} ${unknown.map((n) => JSON.stringify(n)).join(', ')}. Valid ${what} names: ${valid.join(', ')}`);
   }
   return list.names;
 }

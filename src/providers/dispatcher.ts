@@ -5,7 +5,8 @@
 // undici is loaded on the first provider call, not at start-up: evaluating it costs more than the rest of the
 // server's start-up together, and a session that only lists tools never needs it.
 import type { Dispatcher } from 'undici';
-import type { ProxyConfig } from '../config.js';
+import { LOOPBACK_HOSTS } from '../core/loopback.js';
+import type { ProxyConfig } from './endpoint.js';
 
 /** The undici module, imported once on first use (bundled, a CommonJS module arrives as the default export). */
 export const undici = memo(async () => {
@@ -19,8 +20,6 @@ export type LazyDispatcher = () => Promise<Dispatcher>;
 /** Connecting (TCP, and TLS for https) gives up after this long, or the call's limit if that is shorter. */
 export const CONNECT_LIMIT_MS = 10_000;
 
-/** Loopback host names: never proxied unless ML_STOP_PROXY_LOOPBACK is set, and always accepted as Host by the HTTP transport. */
-export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 export function createDispatcher(timeoutMs: number, proxy: ProxyConfig): LazyDispatcher {
   return memo(async () => new (await undici()).EnvHttpProxyAgent({

@@ -1,7 +1,8 @@
 // Turns what undici throws (refused, reset, DNS, TLS, proxy, timeouts) into a ToolError that names the endpoint
 // and, when it came from configuration, the variable that set it.
-import { ToolError, cleanText } from '../errors.js';
-import type { Endpoint, ProxyConfig } from '../config.js';
+import { ToolError } from '../core/errors.js';
+import { cleanText } from '../core/text.js';
+import type { Endpoint, ProxyConfig } from './endpoint.js';
 
 /** What went wrong, by error code; `lasting` failures (certificates, protocol mismatch) are not worth resending. */
 const CAUSES: Array<{ codes: RegExp; cause: string; lasting?: boolean }> = [

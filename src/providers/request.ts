@@ -1,6 +1,6 @@
 // What a tool asks a provider for, before signing: pure data built by each tool's request builder.
 import { rfc3986, type QueryPairs } from './encoding.js';
-import type { WireRequest } from './http.js';
+import type { WireRequest } from './send.js';
 
 export interface ProviderRequest {
   method: 'GET' | 'POST';
@@ -18,11 +18,6 @@ export interface ProviderResponse {
   body: unknown;
   /** Requests sent, counting retries. */
   attempts: number;
-}
-
-/** An id that is safe as one path segment: what tools accept, and what a configured or looked-up project id must be. */
-export function isSafeId(value: string): boolean {
-  return /^[A-Za-z0-9._-]{1,128}$/.test(value) && value !== '.' && value !== '..';
 }
 
 /** Tagged template that percent-encodes every interpolated path segment. */

@@ -2,7 +2,7 @@
 // Stop and status calls are idempotent, so resending is safe; what is never resent is anything the provider
 // refused on its merits (4xx other than 429) and above all an authentication failure, since Huawei's gateway
 // locks an access key after five bad signatures in a row.
-import type { ToolError } from '../errors.js';
+import type { ToolError } from '../core/errors.js';
 
 export interface RetryTuning {
   /** Requests per provider call, the first included. */

@@ -1,23 +1,12 @@
 // Task state the simulator keeps: tasks run until stopped, then pass through "stopping" to "stopped".
-
-import { FAMILIES, type Family } from '../tools/discovery/families.js';
+import type { FamilyId } from '../core/ids.js';
 import { defaultListing, type ListingKnobs } from './listing.js';
+import type { SimState } from './types.js';
 
-export { FAMILIES, type Family };
-
-export type SimState = 'pending' | 'running' | 'stopping' | 'stopped' | 'succeeded' | 'failed';
-
-/** The provider's own status value for each state (fine-tuning has no "stopping": it reports Running until stopped). */
-const RAW: Record<Family, Record<SimState, string | number>> = {
-  modelarts_intelligent_task: { pending: -1, running: 1, stopping: 4, stopped: 5, succeeded: 3, failed: 2 },
-  modelarts_training_job_version: { pending: 7, running: 8, stopping: 9, stopped: 12, succeeded: 10, failed: 11 },
-  qianfan_batch_inference_task: { pending: 'Queuing', running: 'Running', stopping: 'Stopping', stopped: 'Stopped', succeeded: 'Done', failed: 'Failed' },
-  qianfan_fine_tuning_task: { pending: 'Waiting', running: 'Running', stopping: 'Running', stopped: 'Stopped', succeeded: 'Done', failed: 'Failed' },
-  qianfan_evaluation_task: { pending: 'Pending', running: 'Doing', stopping: 'Stopping', stopped: 'Stopped', succeeded: 'Done', failed: 'Failed' },
-};
+export type { SimState };
 
 export interface SimTask {
-  family: Family;
+  family: FamilyId;
   ids: Record<string, string>;
   name: string;
   createdAt: number;
@@ -31,6 +20,8 @@ export interface SimTask {
 }
 
 export interface InventoryOptions {
+  /** The provider's own status value for a family's state (each simulated family says, src/simulator/families/). */
+  raw: (family: FamilyId, state: SimState) => string | number;
   /** How long a stopped task stays in "stopping". */
   stoppingMs: number;
   /** Create unknown ids as running tasks on first sight, so any id works in a demo. */
@@ -48,7 +39,7 @@ export class Inventory {
   constructor(private readonly options: InventoryOptions) {}
 
   put(
-    family: Family,
+    family: FamilyId,
     ids: Record<string, string>,
     init: { state?: SimState; raw?: string | number; name?: string; createdAt?: number; meta?: Record<string, string> } = {},
   ): SimTask {
@@ -66,13 +57,13 @@ export class Inventory {
     return task;
   }
 
-  get(family: Family, ids: Record<string, string>): SimTask | undefined {
+  get(family: FamilyId, ids: Record<string, string>): SimTask | undefined {
     const task = this.tasks.get(key(family, ids)) ?? (this.options.autoCreate ? this.put(family, ids) : undefined);
     if (task?.state === 'stopping' && task.stopAt !== undefined && this.options.now() >= task.stopAt) task.state = 'stopped';
     return task;
   }
 
-  stop(family: Family, ids: Record<string, string>): StopVerdict {
+  stop(family: FamilyId, ids: Record<string, string>): StopVerdict {
     const task = this.get(family, ids);
     if (!task) return 'not_found';
     task.stopRequests += 1;
@@ -83,14 +74,14 @@ export class Inventory {
   }
 
   raw(task: SimTask): string | number {
-    return task.raw ?? RAW[task.family][task.state];
+    return task.raw ?? this.options.raw(task.family, task.state);
   }
 
-  list(family: Family): SimTask[] {
-    return [...this.tasks.values()].filter((t) => t.family === family).map((t) => this.get(t.family, t.ids)!);
+  list(family: FamilyId): SimTask[] {
+    return [...this.tasks.values()].filter((t) => t.family === family).map((t) => this.get(t.family, t.ids) ?? t);
   }
 }
 
-function key(family: Family, ids: Record<string, string>): string {
+function key(family: FamilyId, ids: Record<string, string>): string {
   return `${family}|${Object.entries(ids).map(([k, v]) => `${k}=${v}`).join('|')}`;
 }

@@ -1,14 +1,14 @@
 // Knobs of the simulated list APIs: small pages so that paging is exercised, the ModelArts offset reading
-// (providers.md 8.1 leaves it open), and families whose list APIs fail.
-import type { Family } from '../tools/discovery/families.js';
+// (docs/providers.md §8.1 leaves it open), and families whose list APIs fail.
+import type { FamilyId } from '../core/ids.js';
 
 export interface ListingKnobs {
   /** Most items one page holds, whatever the client asks for (real services cap pages too). */
   pageSize: number;
-  /** How ModelArts reads `offset`: a page index or a record offset. */
+  /** How offset-paged lists read `offset`: a page index or a record offset. */
   offset: 'page' | 'record';
   /** Families whose list APIs answer with a server error. */
-  failing: Set<Family>;
+  failing: Set<FamilyId>;
 }
 
 export function defaultListing(): ListingKnobs {
@@ -25,3 +25,7 @@ export function intIn(value: unknown, min: number, max: number, fallback: number
 export function longId(id: string): number | string {
   return /^\d{1,15}$/.test(id) ? Number(id) : id;
 }
+
+/** Timestamps as the providers write them. */
+export const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+export const spaced = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);

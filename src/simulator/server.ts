@@ -2,17 +2,22 @@
 // gateways do, keeps task state, and answers with the providers' documented shapes. Tests drive it too.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FAMILY_IDS, PROVIDER_IDS, type ProviderId } from '../core/ids.js';
+import { SIM_FAMILIES } from './families/index.js';
 import { Inventory, type SimTask } from './inventory.js';
-import { huaweiAuthFailure, huaweiRoute } from './huaweicloud.js';
-import { qianfanAuthFailure, qianfanRoute } from './qianfan.js';
-import type { Fault, Reply, SimRequest } from './types.js';
-import { verifyBce, verifyHuawei, type Verdict } from './verify.js';
+import type { SimContext } from './providers/define.js';
+import { SIM_PROJECT } from './providers/huaweicloud.js';
+import { SIM_PROVIDERS } from './providers/index.js';
+import type { Fault, Handled, Reply, SimRequest } from './types.js';
+import type { Verdict } from './verify.js';
 
 export interface RecordedRequest extends SimRequest {
-  provider: 'huaweicloud' | 'qianfan' | 'unknown';
+  provider: ProviderId | 'unknown';
   verdict: Verdict;
   /** What the simulator answered (absent for an injected fault). */
   reply?: Reply;
+  /** The family that answered, and as what (a stop, a status read, a list call); absent when none did. */
+  handled?: Handled;
 }
 
 type Injected = Reply | Fault | undefined;
@@ -21,8 +26,9 @@ export type Interceptor = (req: RecordedRequest) => Injected | Promise<Injected>
 
 export interface SimulatorOptions {
   port?: number;
-  huaweiKeys: Record<string, string>;
-  qianfanKeys: Record<string, string>;
+  /** Access key to secret key, per provider: only these sign valid requests. */
+  keys: Record<ProviderId, Record<string, string>>;
+  /** Projects per region for an IAM project lookup; a region not listed gets `defaultProject`. */
   projects?: Record<string, string[]>;
   defaultProject?: string;
   stoppingMs?: number;
@@ -44,17 +50,19 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
-export const SIM_PROJECT = 'a4a5d4098fb4474fa22cd05f897d6b99';
+export { SIM_PROJECT };
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const now = options.now ?? Date.now;
-  const inventory = new Inventory({ stoppingMs: options.stoppingMs ?? 1500, autoCreate: options.autoCreate ?? true, now });
+  const raw = (family: (typeof FAMILY_IDS)[number], state: SimTask['state']) => SIM_FAMILIES[family].raw[state];
+  const inventory = new Inventory({ raw, stoppingMs: options.stoppingMs ?? 1500, autoCreate: options.autoCreate ?? true, now });
   const requests: RecordedRequest[] = [];
-  const huaweiOptions = { projects: options.projects ?? {}, defaultProject: options.defaultProject ?? SIM_PROJECT };
+  const ctx: SimContext = { inventory, projects: options.projects ?? {}, defaultProject: options.defaultProject ?? SIM_PROJECT };
   let interceptor: Interceptor | undefined;
 
   const server = createServer(async (req, res) => {
     const recorded = await record(req, options, new Date(now()));
+    recorded.handled = matchFamily(recorded);
     if (options.record !== false) requests.push(recorded);
     const injected = await interceptor?.(recorded);
     if (injected && 'fault' in injected) {
@@ -65,8 +73,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       }
       return; // 'hang' (and 'stall' after its first bytes): never finish the answer
     }
-    recorded.reply = injected ?? route(recorded, inventory, huaweiOptions);
-    reply(res, recorded.reply);
+    if (injected) recorded.reply = injected;
+    else route(recorded, ctx);
+    reply(res, recorded.reply!);
   });
   server.keepAliveTimeout = 5_000;
   if (options.unref) server.unref().on('connection', (socket) => socket.unref());
@@ -86,10 +95,34 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   };
 }
 
-function route(req: RecordedRequest, inventory: Inventory, huaweiOptions: Parameters<typeof huaweiRoute>[2]): Reply {
-  if (req.provider === 'unknown') return { status: 401, body: { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: x-auth-token not found' } };
-  if (!req.verdict.ok) return req.provider === 'huaweicloud' ? huaweiAuthFailure(req.verdict.reason) : qianfanAuthFailure(req.verdict.reason);
-  return req.provider === 'huaweicloud' ? huaweiRoute(req, inventory, huaweiOptions) : qianfanRoute(req, inventory);
+/** Sets req.reply: the signature check first, then the provider's own routes, then the family the request belongs to. */
+function route(req: RecordedRequest, ctx: SimContext): void {
+  if (req.provider === 'unknown') {
+    req.reply = { status: 401, body: { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: x-auth-token not found' } };
+    return;
+  }
+  const provider = SIM_PROVIDERS[req.provider];
+  if (!req.verdict.ok) {
+    req.reply = provider.authFailure(req.verdict.reason);
+    return;
+  }
+  const own = provider.route(req, ctx);
+  if (own) {
+    req.reply = own;
+    return;
+  }
+  const routed = req.handled && SIM_FAMILIES[req.handled.family].route(req, ctx);
+  req.reply = routed ? routed.reply : provider.notFound(req);
+}
+
+/** The family call a request is, judged by its method, path and action alone (before any answer, so interceptors see it). */
+function matchFamily(req: RecordedRequest): Handled | undefined {
+  for (const family of FAMILY_IDS) {
+    if (req.provider !== 'unknown' && SIM_FAMILIES[family].provider !== req.provider) continue;
+    const kind = SIM_FAMILIES[family].match(req);
+    if (kind) return { family, kind };
+  }
+  return undefined;
 }
 
 async function record(req: IncomingMessage, options: SimulatorOptions, now: Date): Promise<RecordedRequest> {
@@ -100,9 +133,9 @@ async function record(req: IncomingMessage, options: SimulatorOptions, now: Date
   const [path, search = ''] = url.split('?', 2) as [string, string?];
   const received = { method: req.method ?? 'GET', url, headers: req.headers, body };
   const auth = String(req.headers.authorization ?? '');
-  const provider = auth.startsWith('SDK-HMAC-SHA256') ? 'huaweicloud' : auth.startsWith('bce-auth-v1/') ? 'qianfan' : 'unknown';
+  const provider = PROVIDER_IDS.find((p) => auth.startsWith(SIM_PROVIDERS[p].authPrefix)) ?? 'unknown';
   const verdict: Verdict =
-    provider === 'huaweicloud' ? verifyHuawei(received, options.huaweiKeys, now) : provider === 'qianfan' ? verifyBce(received, options.qianfanKeys, now) : { ok: false, reason: 'unsigned' };
+    provider === 'unknown' ? { ok: false, reason: 'unsigned' } : SIM_PROVIDERS[provider].verify(received, options.keys[provider], now);
   let json: unknown;
   try {
     json = body ? JSON.parse(body) : undefined;

@@ -1,10 +1,10 @@
 // Opt-in confirmation (--confirm): before anything is sent, the user types the id of the task to stop.
 // Fails closed: a client that cannot ask gets an error, never a silent stop.
-import { ToolError, cleanText } from '../errors.js';
+import { ToolError } from '../core/errors.js';
+import { PROVIDER_NAMES } from '../core/ids.js';
+import { cleanText } from '../core/text.js';
+import type { RunContext } from './context.js';
 import type { StopToolDefinition } from './define.js';
-import type { RunContext } from './run.js';
-
-export const PROVIDER_NAMES = { huaweicloud: 'Huawei Cloud', qianfan: 'Baidu Qianfan' } as const;
 
 const TURN_OFF =
   'Use an MCP client that supports elicitation (form mode), or turn confirmation off: start the server without --confirm and with ML_STOP_CONFIRM unset or false. dry_run: true works without confirmation.';

@@ -1,20 +1,15 @@
-// A tool is data: name, description, input shape, and a pure builder from validated input to a provider request.
+// A tool is data: name, description, input shape, and a pure builder from validated input (and the provider's
+// scope) to a provider request. The engine does all the I/O.
 import type * as z from 'zod/v4';
-import type { ProviderId } from '../config.js';
-import type { ToolError } from '../errors.js';
-import type { RunContext } from './run.js';
+import type { ToolError } from '../core/errors.js';
+import type { ProviderId } from '../core/ids.js';
 import type { ProviderRequest } from '../providers/request.js';
+import type { RunContext } from './context.js';
 import { stopOptionsShape, type Status } from './schemas.js';
-
-export interface Scope {
-  /** ModelArts only: the resolved region and project. */
-  region?: string;
-  projectId?: string;
-}
 
 type Input<S extends z.ZodRawShape> = z.output<z.ZodObject<S>>;
 
-interface CommonDefinition<S extends z.ZodRawShape> {
+interface CommonDefinition<S extends z.ZodRawShape, Sc> {
   name: string;
   title: string;
   provider: ProviderId;
@@ -22,19 +17,19 @@ interface CommonDefinition<S extends z.ZodRawShape> {
   input: S;
   /** The ids this call is about, as reported in result.target. */
   target(input: Input<S>): Record<string, string>;
-  /** Pure: validated input and resolved scope to the provider request. */
-  request(input: Input<S>, scope: Scope): ProviderRequest;
+  /** Pure: validated input and the provider's resolved scope (providers/<id>/client.ts) to the provider request. */
+  request(input: Input<S>, scope: Sc): ProviderRequest;
 }
 
-export interface StopToolDefinition<S extends z.ZodRawShape = z.ZodRawShape> extends CommonDefinition<S> {
+export interface StopToolDefinition<S extends z.ZodRawShape = z.ZodRawShape, Sc = any> extends CommonDefinition<S, Sc> {
   kind: 'stop';
   /** The status read for the same task: dry runs, waits and refused stops use it. Its inputs are a subset of ours. */
-  status: StatusToolDefinition<any>;
+  status: StatusToolDefinition<any, Sc>;
   /** The id the user types to confirm a stop (--confirm). */
   confirmField: keyof S & string;
 }
 
-export interface StatusToolDefinition<S extends z.ZodRawShape = z.ZodRawShape> extends CommonDefinition<S> {
+export interface StatusToolDefinition<S extends z.ZodRawShape = z.ZodRawShape, Sc = any> extends CommonDefinition<S, Sc> {
   kind: 'status';
   /** Reads the provider's status value out of a successful answer. */
   readStatus(body: unknown): Status;
@@ -46,9 +41,19 @@ const STOP_NOTE =
   'Safe to repeat: a task that is already stopped or finished answers already_stopped or already_finished. dry_run shows the request and current status without stopping; wait_seconds waits for the stop to take effect.';
 
 /** A stop tool: its ids plus dry_run and wait_seconds, and the shared note on repeating, dry runs and waiting. */
-export const defineStopTool = <S extends z.ZodRawShape>(d: Omit<StopToolDefinition<S>, 'kind'>): StopToolDefinition<S & typeof stopOptionsShape> =>
-  ({ kind: 'stop', ...d, description: `${d.description}\n${STOP_NOTE}`, input: { ...d.input, ...stopOptionsShape } }) as StopToolDefinition<S & typeof stopOptionsShape>;
-export const defineStatusTool = <S extends z.ZodRawShape>(d: Omit<StatusToolDefinition<S>, 'kind'>): StatusToolDefinition<S> => ({ kind: 'status', ...d });
+export const defineStopTool = <S extends z.ZodRawShape, Sc>(
+  d: Omit<StopToolDefinition<S, Sc>, 'kind'>,
+): StopToolDefinition<S & typeof stopOptionsShape, Sc> =>
+  ({
+    kind: 'stop',
+    ...d,
+    description: `${d.description}\n${STOP_NOTE}`,
+    input: { ...d.input, ...stopOptionsShape },
+  }) as StopToolDefinition<S & typeof stopOptionsShape, Sc>;
+
+export const defineStatusTool = <S extends z.ZodRawShape, Sc>(
+  d: Omit<StatusToolDefinition<S, Sc>, 'kind'>,
+): StatusToolDefinition<S, Sc> => ({ kind: 'status', ...d });
 
 /** The escape hatch for a read-only tool that is not one provider request (list_running_tasks fans out over both clouds). */
 export interface ListToolDefinition<S extends z.ZodRawShape = z.ZodRawShape> {
@@ -69,7 +74,10 @@ export type ListToolResult = { ok: boolean } & Record<string, unknown>;
 /** Every kind of tool the server registers. */
 export type AnyToolDefinition = ToolDefinition | ListToolDefinition<any>;
 
-export const defineListTool = <S extends z.ZodRawShape>(d: Omit<ListToolDefinition<S>, 'kind'>): ListToolDefinition<S> => ({ kind: 'list', ...d });
+export const defineListTool = <S extends z.ZodRawShape>(d: Omit<ListToolDefinition<S>, 'kind'>): ListToolDefinition<S> => ({
+  kind: 'list',
+  ...d,
+});
 
 export function annotationsFor(def: AnyToolDefinition) {
   return def.kind === 'stop'

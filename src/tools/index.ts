@@ -1,27 +1,12 @@
-// Every tool, in the order tools/list shows them. Adding a tool means adding its file and a line here.
+// Every tool, in the order tools/list shows them: each family's stop tool, then each family's status tool (in the
+// order of src/core/ids.ts), then list_running_tasks. Derived from the family registry; nothing to edit here.
+import { FAMILY_IDS } from '../core/ids.js';
+import { FAMILIES } from '../families/index.js';
 import type { AnyToolDefinition } from './define.js';
-import modelartsStopIntelligentTask from './modelarts-stop-intelligent-task.js';
-import modelartsStopTrainingJobVersion from './modelarts-stop-training-job-version.js';
-import qianfanStopBatchInferenceTask from './qianfan-stop-batch-inference-task.js';
-import qianfanStopFineTuningTask from './qianfan-stop-fine-tuning-task.js';
-import qianfanStopEvaluationTask from './qianfan-stop-evaluation-task.js';
-import modelartsGetIntelligentTask from './modelarts-get-intelligent-task.js';
-import modelartsGetTrainingJobVersion from './modelarts-get-training-job-version.js';
-import qianfanGetBatchInferenceTask from './qianfan-get-batch-inference-task.js';
-import qianfanGetFineTuningTask from './qianfan-get-fine-tuning-task.js';
-import qianfanGetEvaluationTask from './qianfan-get-evaluation-task.js';
 import listRunningTasks from './list-running-tasks.js';
 
 export const allTools: readonly AnyToolDefinition[] = [
-  modelartsStopIntelligentTask,
-  modelartsStopTrainingJobVersion,
-  qianfanStopBatchInferenceTask,
-  qianfanStopFineTuningTask,
-  qianfanStopEvaluationTask,
-  modelartsGetIntelligentTask,
-  modelartsGetTrainingJobVersion,
-  qianfanGetBatchInferenceTask,
-  qianfanGetFineTuningTask,
-  qianfanGetEvaluationTask,
+  ...FAMILY_IDS.map((id) => FAMILIES[id].stop),
+  ...FAMILY_IDS.map((id) => FAMILIES[id].status),
   listRunningTasks,
 ];

@@ -1,5 +1,6 @@
 // Builders for the parts of a result that several outcomes share.
-import { ToolError, cleanText } from '../errors.js';
+import { ToolError } from '../core/errors.js';
+import { cleanText } from '../core/text.js';
 import { log } from '../log.js';
 import type { ToolResult } from './schemas.js';
 

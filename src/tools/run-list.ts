@@ -1,7 +1,7 @@
 // Runs a list tool's call: validate, then let the tool fan out; a bug becomes an error result, never a thrown call.
 import type { ListToolDefinition, ListToolResult } from './define.js';
 import { asToolError } from './results.js';
-import type { RunContext } from './run.js';
+import type { RunContext } from './context.js';
 import { validateInput } from './validate.js';
 
 export async function runListTool(def: ListToolDefinition, args: unknown, ctx: RunContext): Promise<ListToolResult> {

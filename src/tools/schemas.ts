@@ -1,40 +1,7 @@
-// Shared input parameters and the one result shape every tool returns.
+// The stop options every stop tool takes, and the one result shape every stop and status tool returns.
 import * as z from 'zod/v4';
-import { CATEGORIES } from '../errors.js';
-import { isRegion } from '../config.js';
-
-const ID_RULE = "1-128 characters of A-Z, a-z, 0-9, '.', '_' and '-', not '.' or '..'";
-
-export function paramId(description: string) {
-  return z
-    .string({ error: `must be a string of ${ID_RULE}` })
-    .min(1, { error: 'must not be empty' })
-    .max(128, { error: 'must be at most 128 characters' })
-    .regex(/^[A-Za-z0-9._-]+$/, { error: `may only contain ${ID_RULE}` })
-    .refine((v) => v !== '.' && v !== '..', { error: "must not be '.' or '..'" })
-    .describe(description);
-}
-
-/** Decimal-digit id (ModelArts v1 ids are Longs): a digit string, or a non-negative safe integer. */
-export function paramNumericId(description: string) {
-  const error = 'must be a decimal-digit string (1-19 digits) or a non-negative integer';
-  return z
-    .union([z.string().regex(/^[0-9]{1,19}$/, { error }), z.number({ error }).int({ error }).nonnegative({ error }).refine(Number.isSafeInteger, { error })], { error })
-    .transform(String)
-    .describe(description);
-}
-
-const PROJECT_DESCRIPTION =
-  'Huawei Cloud project id for the region (32 hex characters). Defaults to HUAWEICLOUD_SDK_PROJECT_ID, else looked up from IAM.';
-
-export const huaweiScopeShape = {
-  region: z
-    .string({ error: 'must be a string' })
-    .refine(isRegion, { error: 'must be a Huawei Cloud region id such as cn-north-4 or ap-southeast-1' })
-    .optional()
-    .describe('Huawei Cloud region id, e.g. cn-north-4. Defaults to the configured HUAWEICLOUD_SDK_REGION.'),
-  project_id: paramId(PROJECT_DESCRIPTION).optional().describe(PROJECT_DESCRIPTION),
-};
+import { CATEGORIES } from '../core/errors.js';
+import { PROVIDER_IDS } from '../core/ids.js';
 
 const WAIT_ERROR = 'must be an integer from 0 to 600 (seconds)';
 
@@ -90,7 +57,7 @@ export const resultShape = {
     .describe(
       'stop_requested: the provider accepted the stop (not yet confirmed stopped); stopped: a wait saw it stop or end; already_stopped / already_finished: the provider refused because the task was no longer running; dry_run: nothing was stopped; declined: the user did not confirm, nothing was sent; status: a status read; failed: see error.',
     ),
-  provider: z.enum(['huaweicloud', 'qianfan']),
+  provider: z.enum(PROVIDER_IDS),
   operation: z.string().describe('The tool name.'),
   target: z.record(z.string(), z.string()).describe('The ids acted on, plus region and project_id for ModelArts.'),
   http_status: z.number().int().nullable().describe('HTTP status of the stop request (of the status read for status tools and dry runs); null when none was answered.'),

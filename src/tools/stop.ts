@@ -2,22 +2,22 @@
 // and the bounded wait for the stop to take effect. The project lookup, the stop and the status read after a
 // refusal (or of a dry run) share one budget of ML_STOP_TIMEOUT_MS; the wait has its own deadline. A call the client
 // cancels sends nothing more, and above all no stop that was not sent yet.
-import { ToolError } from '../errors.js';
-import { callBudget, cancelledError, isCancelled, type CallBudget } from '../providers/http.js';
+import { ToolError } from '../core/errors.js';
+import { PROVIDER_NAMES } from '../core/ids.js';
+import { callBudget, cancelledError, isCancelled, type CallBudget } from '../providers/budget.js';
 import type { ProviderResponse } from '../providers/request.js';
-import { bind, type Bound } from './bind.js';
-import { PROVIDER_NAMES, confirmStop } from './confirm.js';
+import { confirmStop } from './confirm.js';
+import type { RunContext } from './context.js';
 import type { StopToolDefinition } from './define.js';
 import { asToolError, errorText, failed, type ResultBase } from './results.js';
-import type { RunContext } from './run.js';
 import type { Status, ToolResult } from './schemas.js';
+import { resolveScope, type Scoped } from './scope.js';
 import { DEFAULT_POLL, waitUntilSettled, type StatusRead, type WaitEnd } from './wait.js';
 
 type Input = Record<string, unknown>;
 
 export async function runStop(def: StopToolDefinition<any>, input: Input, base: ResultBase, ctx: RunContext): Promise<ToolResult> {
   const dryRun = input.dry_run === true;
-  const seconds = typeof input.wait_seconds === 'number' ? input.wait_seconds : 0;
   if (ctx.confirm && !dryRun && !ctx.signal?.aborted) {
     const answer = await confirmStop(def, input, plannedTarget(def, input, base, ctx), ctx);
     // A cancelled call is no answer from the user: it ends as cancelled below, not as declined.
@@ -27,17 +27,25 @@ export async function runStop(def: StopToolDefinition<any>, input: Input, base: 
 
   // The budget starts after the confirmation: the user may take minutes to answer.
   const budget = callBudget(ctx.clients[def.provider].timeoutMs, ctx.signal);
-  let bound: Bound;
+  let scoped: Scoped;
   try {
-    bound = await bind(def, input, ctx.clients, base, budget);
+    scoped = await resolveScope(def, input, ctx.clients, budget);
   } catch (err) {
     if (isCancelled(err) && !dryRun) return failed(base, notSent());
     throw err;
   }
-  const request = def.request(input, bound.scope);
-  const reader = new StatusReader(def, input, bound);
+  // Past this point every result names where the call went (for ModelArts, the region and project_id too).
+  const inScope: ResultBase = { ...base, target: { ...base.target, ...scoped.target } };
+  return stopInScope(def, input, inScope, scoped, ctx).catch((err: unknown) => failed(inScope, asToolError(err, def.name)));
+}
+
+async function stopInScope(def: StopToolDefinition<any>, input: Input, base: ResultBase, scoped: Scoped, ctx: RunContext): Promise<ToolResult> {
+  const dryRun = input.dry_run === true;
+  const seconds = typeof input.wait_seconds === 'number' ? input.wait_seconds : 0;
+  const request = def.request(input, scoped.scope);
+  const reader = new StatusReader(def, input, scoped);
   if (dryRun) {
-    const description = bound.describe(request);
+    const description = scoped.describe(request);
     const read = await reader.read();
     return {
       ok: true,
@@ -56,7 +64,7 @@ export async function runStop(def: StopToolDefinition<any>, input: Input, base: 
   if (ctx.signal?.aborted) return failed(base, notSent());
   let res: ProviderResponse;
   try {
-    res = await bound.send(request);
+    res = await scoped.send(request);
   } catch (err) {
     if (isCancelled(err)) return failed(base, err.attempts === 0 ? notSent() : cancelledAfterSending(def, err.attempts));
     if (!isRefusal(err)) throw err;
@@ -154,9 +162,7 @@ function declined(base: ResultBase, note: string): ToolResult {
 
 /** The ids the confirmation names, before anything is sent (so before any project lookup). */
 function plannedTarget(def: StopToolDefinition<any>, input: Input, base: ResultBase, ctx: RunContext): Record<string, string> {
-  if (def.provider !== 'huaweicloud') return base.target;
-  const region = typeof input.region === 'string' ? input.region : ctx.clients.huaweicloud.defaults.region;
-  return { ...base.target, region, ...(typeof input.project_id === 'string' ? { project_id: input.project_id } : {}) };
+  return { ...base.target, ...ctx.clients[def.provider].plannedTarget(input) };
 }
 
 /** Reads the task's status with the matching status tool's request, counting the requests sent. */
@@ -167,13 +173,13 @@ class StatusReader {
   constructor(
     private readonly def: StopToolDefinition<any>,
     private readonly input: Input,
-    private readonly bound: Bound,
+    private readonly scoped: Scoped,
   ) {}
 
   /** Within the call's budget, or within `budget` when given. */
   async read(budget?: CallBudget): Promise<StatusRead> {
     try {
-      const res = await this.bound.send(this.def.status.request(this.input, this.bound.scope), budget);
+      const res = await this.scoped.send(this.def.status.request(this.input, this.scoped.scope), budget);
       this.attempts += res.attempts;
       this.response = res;
       return { ok: true, status: this.def.status.readStatus(res.body) };

@@ -1,6 +1,7 @@
 // Input validation with answers an agent can act on: the field, what is wrong, and what is allowed.
 import * as z from 'zod/v4';
-import { cleanText, inputError, type ToolError } from '../errors.js';
+import { inputError, type ToolError } from '../core/errors.js';
+import { cleanText } from '../core/text.js';
 import type { AnyToolDefinition } from './define.js';
 
 const schemas = new WeakMap<AnyToolDefinition, z.ZodObject>();

@@ -2,7 +2,7 @@
 // passes, or the client cancels. Never past the deadline: each read gets only what is left of the wait, and the
 // last one starts early enough to finish by it. Reports progress after each read when the client asked for it.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ToolError } from '../errors.js';
+import type { ToolError } from '../core/errors.js';
 import { log } from '../log.js';
 import type { Status } from './schemas.js';
 

@@ -2,7 +2,7 @@
 // "MUST validate the Origin header"), and the bearer token. Pure functions, so each rule is tested on its own.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { hostname as machineName, networkInterfaces } from 'node:os';
-import { LOOPBACK_HOSTS } from '../providers/dispatcher.js';
+import { LOOPBACK_HOSTS } from '../core/loopback.js';
 
 const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
 

@@ -4,7 +4,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { ConfigError } from '../config.js';
+import { StartupError } from '../core/errors.js';
 import { log } from '../log.js';
 import { createServer, type ServerDeps } from '../server.js';
 import { allowedHostnames, bearerMatches, hostProblem, isLoopback, originProblem } from './http-guard.js';
@@ -42,7 +42,7 @@ export interface HttpHandle {
 
 export async function startHttpServer(deps: ServerDeps, options: HttpServerOptions): Promise<HttpHandle> {
   if (!isLoopback(options.host) && !options.token) {
-    throw new ConfigError(
+    throw new StartupError(
       `refusing to listen on ${options.host} without a token: anyone who can reach that address could stop your jobs. ` +
         'Set ML_STOP_HTTP_TOKEN or --http-token-file, or bind to 127.0.0.1 (the default).',
     );
@@ -119,7 +119,7 @@ const ENDPOINTS: Record<string, string> = { '/mcp': 'POST', '/sse': 'GET', '/mes
 
 function listen(http: ReturnType<typeof createHttpServer>, host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    http.once('error', (err: NodeJS.ErrnoException) => reject(new ConfigError(`cannot listen on ${host}:${port}: ${err.code ?? err.message}`)));
+    http.once('error', (err: NodeJS.ErrnoException) => reject(new StartupError(`cannot listen on ${host}:${port}: ${err.code ?? err.message}`)));
     http.listen(port, host, () => resolve());
   });
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/server.js';
-import { PROBE_TASK } from '../../src/doctor.js';
+import { PROBE_TASK } from '../../src/providers/qianfan/client.js';
 import { HW, PROJECT, QF, envFor, startFake } from '../helpers/harness.js';
 
 const CLI = join(import.meta.dirname, '../../dist/cli.js');

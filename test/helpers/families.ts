@@ -1,12 +1,14 @@
-// The five stop tools with their status tools, simulator families and provider refusals, for table-driven tests.
-import type { Family } from '../../src/simulator/inventory.js';
+// Every family's stop tool with its status tool, simulator family and provider refusal, for the table-driven
+// behaviour tests (dry run, wait, idempotency, confirmation, filters). Keyed by family id: a new family does not
+// compile until it has its case here, and test/unit/families.test.ts checks each case names the family's own tools.
+import type { FamilyId } from '../../src/core/ids.js';
 import type { RecordedRequest } from '../../src/simulator/server.js';
 import { PROJECT } from './harness.js';
 
 export interface StopCase {
   tool: string;
   statusTool: string;
-  family: Family;
+  family: FamilyId;
   /** Tool arguments for a task id (digits for training jobs). */
   args(id: string): Record<string, string>;
   /** The simulator's key for the same task. */
@@ -18,42 +20,77 @@ export interface StopCase {
   confirmField: string;
 }
 
-export const STOP_CASES: StopCase[] = [
-  {
-    tool: 'modelarts_stop_intelligent_task', statusTool: 'modelarts_get_intelligent_task', family: 'modelarts_intelligent_task',
-    args: (id) => ({ dataset_id: 'ds-c', task_id: id }), ids: (id) => ({ project_id: PROJECT, dataset_id: 'ds-c', task_id: id }),
-    refusal: { http: 400, code: 'ModelArts.4393' }, stoppedRaw: 5, succeededRaw: 3, confirmField: 'task_id',
+export const CASES: Record<FamilyId, StopCase> = {
+  modelarts_intelligent_task: {
+    tool: 'modelarts_stop_intelligent_task',
+    statusTool: 'modelarts_get_intelligent_task',
+    family: 'modelarts_intelligent_task',
+    args: (id) => ({ dataset_id: 'ds-c', task_id: id }),
+    ids: (id) => ({ project_id: PROJECT, dataset_id: 'ds-c', task_id: id }),
+    refusal: { http: 400, code: 'ModelArts.4393' },
+    stoppedRaw: 5,
+    succeededRaw: 3,
+    confirmField: 'task_id',
   },
-  {
-    tool: 'modelarts_stop_training_job_version', statusTool: 'modelarts_get_training_job_version', family: 'modelarts_training_job_version',
-    args: (id) => ({ job_id: '4242', version_id: id }), ids: (id) => ({ project_id: PROJECT, job_id: '4242', version_id: id }),
-    refusal: { http: 400, code: 'ModelArts.0105' }, stoppedRaw: 12, succeededRaw: 10, confirmField: 'version_id',
+  modelarts_training_job_version: {
+    tool: 'modelarts_stop_training_job_version',
+    statusTool: 'modelarts_get_training_job_version',
+    family: 'modelarts_training_job_version',
+    args: (id) => ({ job_id: '4242', version_id: id }),
+    ids: (id) => ({ project_id: PROJECT, job_id: '4242', version_id: id }),
+    refusal: { http: 400, code: 'ModelArts.0105' },
+    stoppedRaw: 12,
+    succeededRaw: 10,
+    confirmField: 'version_id',
   },
-  {
-    tool: 'qianfan_stop_batch_inference_task', statusTool: 'qianfan_get_batch_inference_task', family: 'qianfan_batch_inference_task',
-    args: (id) => ({ task_id: `infer-${id}` }), ids: (id) => ({ task_id: `infer-${id}` }),
-    refusal: { http: 400, code: 'TaskStatusNotAllowed' }, stoppedRaw: 'Stopped', succeededRaw: 'Done', confirmField: 'task_id',
+  qianfan_batch_inference_task: {
+    tool: 'qianfan_stop_batch_inference_task',
+    statusTool: 'qianfan_get_batch_inference_task',
+    family: 'qianfan_batch_inference_task',
+    args: (id) => ({ task_id: `infer-${id}` }),
+    ids: (id) => ({ task_id: `infer-${id}` }),
+    refusal: { http: 400, code: 'TaskStatusNotAllowed' },
+    stoppedRaw: 'Stopped',
+    succeededRaw: 'Done',
+    confirmField: 'task_id',
   },
-  {
-    tool: 'qianfan_stop_fine_tuning_task', statusTool: 'qianfan_get_fine_tuning_task', family: 'qianfan_fine_tuning_task',
-    args: (id) => ({ task_id: `task-${id}` }), ids: (id) => ({ task_id: `task-${id}` }),
-    refusal: { http: 200, code: 'ResultFalse' }, stoppedRaw: 'Stopped', succeededRaw: 'Done', confirmField: 'task_id',
+  qianfan_fine_tuning_task: {
+    tool: 'qianfan_stop_fine_tuning_task',
+    statusTool: 'qianfan_get_fine_tuning_task',
+    family: 'qianfan_fine_tuning_task',
+    args: (id) => ({ task_id: `task-${id}` }),
+    ids: (id) => ({ task_id: `task-${id}` }),
+    refusal: { http: 200, code: 'ResultFalse' },
+    stoppedRaw: 'Stopped',
+    succeededRaw: 'Done',
+    confirmField: 'task_id',
   },
-  {
-    tool: 'qianfan_stop_evaluation_task', statusTool: 'qianfan_get_evaluation_task', family: 'qianfan_evaluation_task',
-    args: (id) => ({ evaluation_id: `ame-${id}` }), ids: (id) => ({ evaluation_id: `ame-${id}` }),
-    refusal: { http: 200, code: 'ResultFalse' }, stoppedRaw: 'Stopped', succeededRaw: 'Done', confirmField: 'evaluation_id',
+  qianfan_evaluation_task: {
+    tool: 'qianfan_stop_evaluation_task',
+    statusTool: 'qianfan_get_evaluation_task',
+    family: 'qianfan_evaluation_task',
+    args: (id) => ({ evaluation_id: `ame-${id}` }),
+    ids: (id) => ({ evaluation_id: `ame-${id}` }),
+    refusal: { http: 200, code: 'ResultFalse' },
+    stoppedRaw: 'Stopped',
+    succeededRaw: 'Done',
+    confirmField: 'evaluation_id',
   },
-];
+};
+
+/** Every case, in family order: what the table-driven tests iterate. */
+export const STOP_CASES: StopCase[] = Object.values(CASES);
 
 let counter = 1000;
 /** A fresh digit id, so every test works on its own task. */
 export const freshId = (): string => String(++counter);
 
+/** A stop request, as the simulated family that answered it says. */
 export function isStop(r: RecordedRequest): boolean {
-  return r.path.endsWith('/stop') || r.path.endsWith('/eval/cancel') || /^Stop/.test(r.query.get('Action') ?? '');
+  return r.handled?.kind === 'stop';
 }
 
+/** A status read, as the simulated family that answered it says. */
 export function isStatusRead(r: RecordedRequest): boolean {
-  return (r.method === 'GET' && /\/(tasks|versions)\//.test(r.path)) || r.path.endsWith('/eval/detail') || /^Describe/.test(r.query.get('Action') ?? '');
+  return r.handled?.kind === 'status';
 }

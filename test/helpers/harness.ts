@@ -17,7 +17,7 @@ export const QF = { ak: 'test-qianfan-access-key-0001', sk: 'test-qianfan-secret
 export const PROJECT = 'a4a5d4098fb4474fa22cd05f897d6b99';
 
 export function startFake(options: Partial<SimulatorOptions> = {}): Promise<Simulator> {
-  return startSimulator({ huaweiKeys: { [HW.ak]: HW.sk }, qianfanKeys: { [QF.ak]: QF.sk }, stoppingMs: 50, ...options });
+  return startSimulator({ keys: { huaweicloud: { [HW.ak]: HW.sk }, qianfan: { [QF.ak]: QF.sk } }, stoppingMs: 50, ...options });
 }
 
 /** Environment that points both providers at the fake upstream. */

@@ -2,7 +2,7 @@
 // that could confuse the agent, and the server still serving afterwards.
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UNPRINTABLE } from '../../src/errors.js';
+import { UNPRINTABLE } from '../../src/core/text.js';
 import type { RecordedRequest, Simulator } from '../../src/simulator/server.js';
 import { allTools } from '../../src/tools/index.js';
 import { PROJECT, connect, envFor, startFake } from '../helpers/harness.js';

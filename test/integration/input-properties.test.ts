@@ -4,9 +4,10 @@
 // valid values with hostile ones.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UNPRINTABLE } from '../../src/errors.js';
+import { UNPRINTABLE } from '../../src/core/text.js';
 import type { RecordedRequest } from '../../src/simulator/server.js';
-import { FAMILIES, providerOf, type Family } from '../../src/tools/discovery/families.js';
+import { FAMILY_IDS, type FamilyId } from '../../src/core/ids.js';
+import { FAMILIES } from '../../src/families/index.js';
 import { allTools } from '../../src/tools/index.js';
 import { PROJECT, connect, envFor, startFake } from '../helpers/harness.js';
 import {
@@ -117,33 +118,30 @@ function carried(req: RecordedRequest): string[] {
   return [...segments, ...body];
 }
 
-/** The simulator's list routes (and the IAM project lookup), each with its family and the ids its path carries. */
-const LIST_ROUTES: Array<{ method: string; path: RegExp; action?: string; family?: Family; ids: string[] }> = [
-  { method: 'GET', path: /^\/v3\/projects$/, ids: [] },
-  { method: 'GET', path: /^\/v2\/([^/]+)\/datasets$/, family: 'modelarts_intelligent_task', ids: ['project_id'] },
-  { method: 'GET', path: /^\/v2\/([^/]+)\/datasets\/([^/]+)\/tasks$/, family: 'modelarts_intelligent_task', ids: ['project_id', 'dataset_id'] },
-  { method: 'GET', path: /^\/v1\/([^/]+)\/training-jobs$/, family: 'modelarts_training_job_version', ids: ['project_id'] },
-  { method: 'GET', path: /^\/v1\/([^/]+)\/training-jobs\/([^/]+)\/versions$/, family: 'modelarts_training_job_version', ids: ['project_id', 'job_id'] },
-  { method: 'POST', path: /^\/v2\/batchinference$/, action: 'DescribeBatchInferenceTasks', family: 'qianfan_batch_inference_task', ids: [] },
-  { method: 'POST', path: /^\/v2\/finetuning$/, action: 'DescribeFineTuningJobs', family: 'qianfan_fine_tuning_task', ids: [] },
-  { method: 'POST', path: /^\/v2\/finetuning$/, action: 'DescribeFineTuningTasks', family: 'qianfan_fine_tuning_task', ids: [] },
-  { method: 'POST', path: /^\/v2\/eval$/, action: 'DescribeEvalTasks', family: 'qianfan_evaluation_task', ids: [] },
-];
-
-/** The list route a request went to, with the ids in its path, or undefined. */
+/**
+ * A list call as the simulator saw it: the family that answered it (the simulator says which family's route took a
+ * request), and the project and dataset its ModelArts path carries. The IAM project lookup counts as one too.
+ */
 function listRoute(req: RecordedRequest) {
-  for (const route of LIST_ROUTES) {
-    const m = route.method === req.method && (route.action === undefined || req.query.get('Action') === route.action) ? route.path.exec(req.path) : null;
-    if (m) return { ...route, values: Object.fromEntries(route.ids.map((id, i) => [id, decodeURIComponent(m[i + 1]!)])) };
-  }
-  return undefined;
+  const iam = req.method === 'GET' && req.path === '/v3/projects';
+  if (!iam && req.handled?.kind !== 'list') return undefined;
+  const segments = req.path.split('/').map((x) => decodeURIComponent(x));
+  const modelarts = req.provider === 'huaweicloud' && !iam;
+  const dataset = /\/datasets\/([^/]+)\/tasks$/.exec(req.path)?.[1];
+  return {
+    family: req.handled?.family,
+    values: {
+      ...(modelarts ? { project_id: segments[2] } : {}),
+      ...(dataset !== undefined ? { dataset_id: decodeURIComponent(dataset) } : {}),
+    } as Record<string, string | undefined>,
+  };
 }
 
 /** The families a validated list call asks for (both providers are configured and served here). */
-function familiesAskedFor(args: Record<string, unknown>): Family[] {
+function familiesAskedFor(args: Record<string, unknown>): FamilyId[] {
   const providers = args.providers as string[] | undefined;
-  const families = (args.families as Family[] | undefined) ?? FAMILIES;
-  return FAMILIES.filter((f) => families.includes(f) && (!providers || providers.includes(providerOf(f))));
+  const families = (args.families as FamilyId[] | undefined) ?? FAMILY_IDS;
+  return FAMILY_IDS.filter((f) => families.includes(f) && (!providers || providers.includes(FAMILIES[f].provider)));
 }
 
 /** Every string in a JSON value (query values, request bodies). */
@@ -180,7 +178,7 @@ function expectListed(args: Record<string, unknown>, r: Record<string, any>, sen
   for (const item of r.items as Array<{ stop: { arguments: Record<string, string> } }>) {
     for (const id of Object.values(item.stop.arguments)) expect(id).toMatch(SAFE_ID);
   }
-  const errored = new Set((r.errors as Array<{ family: Family }>).map((e) => e.family));
+  const errored = new Set((r.errors as Array<{ family: FamilyId }>).map((e) => e.family));
   expect([...errored].every((f) => asked.includes(f))).toBe(true);
   expect(r.ok).toBe(asked.some((f) => !errored.has(f)) || r.items.length > 0);
 }

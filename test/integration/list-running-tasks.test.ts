@@ -1,6 +1,7 @@
 // list_running_tasks through a real MCP client against the simulator's list APIs, served in small pages.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Family, Inventory, SimState } from '../../src/simulator/inventory.js';
+import type { FamilyId as Family } from '../../src/core/ids.js';
+import type { Inventory, SimState } from '../../src/simulator/inventory.js';
 import type { Simulator } from '../../src/simulator/server.js';
 import { PROJECT, connect, envFor, startFake } from '../helpers/harness.js';
 

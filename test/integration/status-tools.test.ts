@@ -1,8 +1,9 @@
-// Status tools through a real MCP client: every documented provider value maps, undocumented ones stay raw.
+// Status tools through a real MCP client against the simulator: the signed request, the structured result, and an
+// undocumented value kept raw. Every value of every state table is checked without MCP in test/unit/families.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAMILY_IDS, type FamilyId } from '../../src/core/ids.js';
+import { FAMILIES } from '../../src/families/index.js';
 import type { Simulator } from '../../src/simulator/server.js';
-import type { Family } from '../../src/simulator/inventory.js';
-import { STATUS_TABLES, type StatusTable } from '../../src/tools/status-map.js';
 import { PROJECT, connect, envFor, startFake } from '../helpers/harness.js';
 
 let sim: Simulator;
@@ -16,24 +17,35 @@ afterAll(async () => {
   await sim.close();
 });
 
-const CASES: Array<[string, Family, StatusTable, Record<string, string>, Record<string, unknown>, string]> = [
-  ['modelarts_get_intelligent_task', 'modelarts_intelligent_task', 'MODELARTS_TASK', { project_id: PROJECT, dataset_id: 'ds1', task_id: 'tk1' }, { dataset_id: 'ds1', task_id: 'tk1' }, `GET /v2/${PROJECT}/datasets/ds1/tasks/tk1`],
-  ['modelarts_get_training_job_version', 'modelarts_training_job_version', 'MODELARTS_JOB', { project_id: PROJECT, job_id: '10', version_id: '11' }, { job_id: '10', version_id: 11 }, `GET /v1/${PROJECT}/training-jobs/10/versions/11`],
-  ['qianfan_get_batch_inference_task', 'qianfan_batch_inference_task', 'BATCH_INFERENCE', { task_id: 'infer-1' }, { task_id: 'infer-1' }, 'POST /v2/batchinference?Action=DescribeBatchInferenceTask'],
-  ['qianfan_get_fine_tuning_task', 'qianfan_fine_tuning_task', 'FINE_TUNING', { task_id: 'task-1' }, { task_id: 'task-1' }, 'POST /v2/finetuning?Action=DescribeFineTuningTask'],
-  ['qianfan_get_evaluation_task', 'qianfan_evaluation_task', 'EVALUATION', { evaluation_id: 'ame-1' }, { evaluation_id: 'ame-1' }, 'POST /wenxinworkshop/modelrepo/eval/detail'],
-];
+/** Per family: the simulator's key of a task, the status tool's arguments for it, and the request line it sends. */
+const CASES: Record<FamilyId, { ids: Record<string, string>; args: Record<string, unknown>; request: string }> = {
+  modelarts_intelligent_task: {
+    ids: { project_id: PROJECT, dataset_id: 'ds1', task_id: 'tk1' },
+    args: { dataset_id: 'ds1', task_id: 'tk1' },
+    request: `GET /v2/${PROJECT}/datasets/ds1/tasks/tk1`,
+  },
+  modelarts_training_job_version: {
+    ids: { project_id: PROJECT, job_id: '10', version_id: '11' },
+    args: { job_id: '10', version_id: 11 },
+    request: `GET /v1/${PROJECT}/training-jobs/10/versions/11`,
+  },
+  qianfan_batch_inference_task: { ids: { task_id: 'infer-1' }, args: { task_id: 'infer-1' }, request: 'POST /v2/batchinference?Action=DescribeBatchInferenceTask' },
+  qianfan_fine_tuning_task: { ids: { task_id: 'task-1' }, args: { task_id: 'task-1' }, request: 'POST /v2/finetuning?Action=DescribeFineTuningTask' },
+  qianfan_evaluation_task: { ids: { evaluation_id: 'ame-1' }, args: { evaluation_id: 'ame-1' }, request: 'POST /wenxinworkshop/modelrepo/eval/detail' },
+};
 
-describe.each(CASES)('%s', (tool, family, table, ids, args, request) => {
-  const raws = Object.keys(STATUS_TABLES[table]).map((k) => (/^-?\d+$/.test(k) ? Number(k) : k));
+describe.each(FAMILY_IDS.map((f) => [FAMILIES[f].status.name, f] as const))('%s', (tool, family) => {
+  const { ids, args, request } = CASES[family];
+  const table = FAMILIES[family].states;
+  const raws = Object.keys(table).map((k) => (/^-?\d+$/.test(k) ? Number(k) : k));
 
-  it.each(raws)('maps documented value %s', async (raw) => {
+  it.each([raws[0]!, raws.at(-1)!])('reads documented value %s through MCP, signed', async (raw) => {
     sim.inventory.put(family, ids, { raw });
     const called = await mcp.call(tool, args);
     const sent = sim.requests.at(-1)!;
     expect(`${sent.method} ${sent.url}`).toBe(request);
     expect(sent.verdict.ok).toBe(true);
-    const [state] = STATUS_TABLES[table][String(raw)]!;
+    const [state] = table[String(raw)]!;
     expect(called.isError).toBe(false);
     expect(called.result).toMatchObject({ ok: true, outcome: 'status', operation: tool, http_status: 200 });
     expect(called.result.status).toMatchObject({ state, raw });

@@ -1,6 +1,6 @@
 // What tools/list shows under each filter, through a real MCP client; a filtered-out tool cannot be called.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config.js';
+import { StartupError } from '../../src/core/errors.js';
 import type { Simulator } from '../../src/simulator/server.js';
 import { connect, envFor, startFake } from '../helpers/harness.js';
 
@@ -52,7 +52,7 @@ describe('tools/list under each filter', () => {
   });
 
   it('an unknown name fails before any server is built', async () => {
-    await expect(connect(envFor(sim), ['--providers', 'huaweicloud,baidu'])).rejects.toThrow(ConfigError);
+    await expect(connect(envFor(sim), ['--providers', 'huaweicloud,baidu'])).rejects.toThrow(StartupError);
     await expect(connect(envFor(sim, { ML_STOP_TOOLS: 'qianfan_stop_everything' }))).rejects.toThrow('ML_STOP_TOOLS: unknown tool "qianfan_stop_everything". Valid tool names: ');
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditEntry, auditSink } from '../../src/audit.js';
-import { ConfigError } from '../../src/config.js';
+import { StartupError } from '../../src/core/errors.js';
 
 const result = {
   ok: true,
@@ -53,7 +53,7 @@ describe('audit', () => {
   });
 
   it('an unusable path is a configuration error naming ML_STOP_AUDIT_FILE', () => {
-    expect(() => auditSink(join(tmpdir(), 'no-such-dir-ml-stop', 'a', 'audit.jsonl'))).toThrow(ConfigError);
+    expect(() => auditSink(join(tmpdir(), 'no-such-dir-ml-stop', 'a', 'audit.jsonl'))).toThrow(StartupError);
     expect(() => auditSink(join(tmpdir(), 'no-such-dir-ml-stop', 'a', 'audit.jsonl'))).toThrow(/^ML_STOP_AUDIT_FILE: cannot open .* for appending \(ENOENT\)$/);
   });
 });

@@ -1,6 +1,6 @@
 // Upstream text reaches the agent only through cleanText: one short line, no markup, no control or bidi characters.
 import { describe, expect, it } from 'vitest';
-import { UNPRINTABLE, cleanText } from '../../src/errors.js';
+import { UNPRINTABLE, cleanText } from '../../src/core/text.js';
 
 describe('cleanText', () => {
   it.each([

@@ -1,9 +1,9 @@
 // The paging loops and tolerant readers of list_running_tasks, fed with page functions that behave like the
-// readings providers.md section 8 leaves open (UNVERIFIED): they must all end with every item exactly once.
+// readings docs/providers.md §8 leaves open (UNVERIFIED): they must all end with every item exactly once.
 import { describe, expect, it } from 'vitest';
-import { followMarkers, followOffsets, followPageNumbers, markerPage, type CountedPage, type MarkerPage } from '../../src/tools/discovery/paging.js';
-import { evaluationId } from '../../src/tools/discovery/qianfan-evaluation-task.js';
-import { limiter } from '../../src/tools/discovery/session.js';
+import { evaluationId } from '../../src/families/qianfan-evaluation-task/discover.js';
+import { limiter } from '../../src/tools/listing/budget.js';
+import { followMarkers, followOffsets, followPageNumbers, markerPage, type CountedPage, type MarkerPage } from '../../src/tools/listing/paging.js';
 
 const items = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `t${i}` }));
 const idOf = (o: Record<string, unknown>) => (typeof o.id === 'string' ? o.id : undefined);

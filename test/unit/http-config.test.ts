@@ -1,6 +1,7 @@
 import { hostname, networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
+import { StartupError } from '../../src/core/errors.js';
 import { allowedHostnames, bearerMatches, hostProblem, isLoopback, originProblem } from '../../src/transports/http-guard.js';
 
 describe('transport configuration', () => {
@@ -34,7 +35,7 @@ describe('transport configuration', () => {
     [{}, ['--port', '3001'], '--port only applies with --transport http'],
     [{ ML_STOP_ALLOWED_ORIGINS: 'agents.example.com' }, [], 'ML_STOP_ALLOWED_ORIGINS: "agents.example.com" is not an origin such as https://agents.example.com'],
   ])('refuses %j %j', (env, argv, message) => {
-    expect(() => loadConfig(env, argv)).toThrow(ConfigError);
+    expect(() => loadConfig(env, argv)).toThrow(StartupError);
     expect(() => loadConfig(env, argv)).toThrow(message);
   });
 });

@@ -1,6 +1,7 @@
 // Proxy and audit settings: read once from configuration, passed to undici explicitly, never echoed.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
+import { StartupError } from '../../src/core/errors.js';
 import { effectiveNoProxy } from '../../src/providers/dispatcher.js';
 
 describe('proxy configuration', () => {
@@ -47,7 +48,7 @@ describe('proxy configuration', () => {
     } catch (err) {
       error = err;
     }
-    expect(error).toBeInstanceOf(ConfigError);
+    expect(error).toBeInstanceOf(StartupError);
     expect((error as Error).message).toContain(message);
     expect((error as Error).message).not.toContain('secret-pw');
   });

@@ -1,10 +1,11 @@
 // Conventions every tool must keep; a new tool that breaks one fails here.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allTools } from '../../src/tools/index.js';
+import { FAMILY_IDS } from '../../src/core/ids.js';
+import { FAMILIES } from '../../src/families/index.js';
+import { PROVIDERS } from '../../src/providers/index.js';
 import { annotationsFor } from '../../src/tools/define.js';
-
-const INFRA = new Set(['bind.ts', 'confirm.ts', 'define.ts', 'index.ts', 'prebuilt.ts', 'results.ts', 'run.ts', 'run-list.ts', 'schemas.ts', 'status-map.ts', 'stop.ts', 'validate.ts', 'wait.ts', 'discovery']);
+import { allTools } from '../../src/tools/index.js';
 
 describe('tool registry', () => {
   it('names are unique, snake_case, provider-prefixed and short enough for client prefixes', () => {
@@ -14,13 +15,25 @@ describe('tool registry', () => {
       expect(t.name).toMatch(/^[a-z0-9]+(_[a-z0-9]+)*$/);
       expect(t.name.length).toBeLessThanOrEqual(40);
       // A list tool spans both clouds; every other tool names its provider.
-      if (t.kind !== 'list') expect(t.name.startsWith(t.provider === 'huaweicloud' ? 'modelarts_' : 'qianfan_')).toBe(true);
+      if (t.kind !== 'list') expect(t.name.startsWith(PROVIDERS[t.provider].toolPrefix), t.name).toBe(true);
     }
   });
 
-  it('every tool file is registered and named after its tool', () => {
-    const files = readdirSync(new URL('../../src/tools/', import.meta.url)).filter((f) => !INFRA.has(f));
-    expect(files.sort()).toEqual(allTools.map((t) => `${t.name.replace(/_/g, '-')}.ts`).sort());
+  it('every family folder is registered under its own id, with a stop tool, a status tool and a discovery', () => {
+    const folders = readdirSync(new URL('../../src/families/', import.meta.url), { withFileTypes: true }).filter((d) => d.isDirectory());
+    expect(folders.map((d) => d.name).sort()).toEqual(FAMILY_IDS.map((id) => id.replace(/_/g, '-')).sort());
+    for (const id of FAMILY_IDS) {
+      const files = readdirSync(new URL(`../../src/families/${id.replace(/_/g, '-')}/`, import.meta.url));
+      expect(files, id).toEqual(expect.arrayContaining(['index.ts', 'stop.ts', 'status.ts', 'discover.ts']));
+      expect(FAMILIES[id].id).toBe(id);
+      expect(FAMILIES[id].stop.status).toBe(FAMILIES[id].status);
+      expect(FAMILIES[id].stop.provider).toBe(FAMILIES[id].provider);
+    }
+  });
+
+  it('serves every family\'s stop and status tool and the list tool, and nothing else', () => {
+    const fromFamilies = FAMILY_IDS.flatMap((id) => [FAMILIES[id].stop, FAMILIES[id].status]);
+    expect(new Set(allTools)).toEqual(new Set([...fromFamilies, allTools.find((t) => t.kind === 'list')]));
   });
 
   it('annotations: stop tools destructive and idempotent, status tools read-only', () => {

@@ -1,6 +1,6 @@
 // The retry policy on its own: what is resent, how long to wait, and that the time limit is never overrun.
 import { describe, expect, it } from 'vitest';
-import { ToolError, type Category } from '../../src/errors.js';
+import { ToolError, type Category } from '../../src/core/errors.js';
 import { DEFAULT_RETRY, backoffMs, isRetryable, nextDelay, parseRetryAfter } from '../../src/providers/retry.js';
 
 const err = (category: Category, httpStatus?: number) => {

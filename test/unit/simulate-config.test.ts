@@ -2,7 +2,9 @@
 // keeps every real credential, project and endpoint out of simulate mode.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, iamEndpoint, loadConfig, modelartsEndpoint } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
+import { StartupError } from '../../src/core/errors.js';
+import { iamEndpoint, modelartsEndpoint } from '../../src/providers/huaweicloud/config.js';
 import { DEMO_KEYS, DEMO_TASKS, simulatedConfig } from '../../src/simulator/embedded.js';
 import { SIM_PROJECT } from '../../src/simulator/server.js';
 
@@ -19,7 +21,7 @@ describe('--simulate and commands in loadConfig', () => {
   });
 
   it('refuses a value that is not a boolean, naming the variable', () => {
-    expect(() => loadConfig({ ML_STOP_SIMULATE: 'maybe' }, [])).toThrow(new ConfigError('ML_STOP_SIMULATE must be true or false, got "maybe"'));
+    expect(() => loadConfig({ ML_STOP_SIMULATE: 'maybe' }, [])).toThrow(new StartupError('ML_STOP_SIMULATE must be true or false, got "maybe"'));
   });
 
   it('doctor is a command; anything else positional is refused', () => {
@@ -48,27 +50,27 @@ describe('simulatedConfig', () => {
   const sim = simulatedConfig(real, 'http://127.0.0.1:4567');
 
   it('replaces every credential, the project and every endpoint; keeps the region and time limit', () => {
-    expect(sim.huaweicloud.credentials).toEqual(DEMO_KEYS.huaweicloud);
-    expect(sim.qianfan.credentials).toEqual(DEMO_KEYS.qianfan);
-    expect(sim.huaweicloud.projectId).toBeUndefined();
-    expect(sim.huaweicloud.missing).toEqual([]);
-    expect(sim.qianfan.missing).toEqual([]);
-    expect(sim.qianfan.baseUrl).toEqual({ url: 'http://127.0.0.1:4567', source: '--simulate' });
-    expect(iamEndpoint(sim.huaweicloud, 'cn-east-3').url).toBe('http://127.0.0.1:4567');
-    expect(sim.huaweicloud.region).toBe('cn-east-3');
+    expect(sim.providers.huaweicloud.credentials).toEqual(DEMO_KEYS.huaweicloud);
+    expect(sim.providers.qianfan.credentials).toEqual(DEMO_KEYS.qianfan);
+    expect(sim.providers.huaweicloud.projectId).toBeUndefined();
+    expect(sim.providers.huaweicloud.missing).toEqual([]);
+    expect(sim.providers.qianfan.missing).toEqual([]);
+    expect(sim.providers.qianfan.baseUrl).toEqual({ url: 'http://127.0.0.1:4567', source: '--simulate' });
+    expect(iamEndpoint(sim.providers.huaweicloud, 'cn-east-3').url).toBe('http://127.0.0.1:4567');
+    expect(sim.providers.huaweicloud.region).toBe('cn-east-3');
     expect(sim.timeoutMs).toBe(5000);
     expect(JSON.stringify(sim)).not.toMatch(/REALAK|real-sk|real-token|example\.com|ffffffff/);
   });
 
   it.each(['cn-east-3', 'cn-north-4', 'ap-southeast-1', 'la-south-2'])('sends ModelArts in %s to the simulator', (region) => {
-    expect(modelartsEndpoint(sim.huaweicloud, region)).toEqual({ url: 'http://127.0.0.1:4567', source: '--simulate' });
+    expect(modelartsEndpoint(sim.providers.huaweicloud, region)).toEqual({ url: 'http://127.0.0.1:4567', source: '--simulate' });
   });
 
   it('the fallback endpoint is only used for regions without their own override', () => {
-    const mixed = { ...real.huaweicloud, endpointFallback: { url: 'http://127.0.0.1:1', source: 'test' } };
+    const mixed = { ...real.providers.huaweicloud, endpointFallback: { url: 'http://127.0.0.1:1', source: 'test' } };
     expect(modelartsEndpoint(mixed, 'cn-east-3').url).toBe('https://modelarts.example.com');
     expect(modelartsEndpoint(mixed, 'cn-north-4').url).toBe('http://127.0.0.1:1');
-    expect(modelartsEndpoint(real.huaweicloud, 'cn-north-4').url).toBe('https://modelarts.cn-north-4.myhuaweicloud.com');
+    expect(modelartsEndpoint(real.providers.huaweicloud, 'cn-north-4').url).toBe('https://modelarts.cn-north-4.myhuaweicloud.com');
   });
 });
 

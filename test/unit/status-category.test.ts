@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ToolError, categoryForStatus } from '../../src/errors.js';
+import { ToolError, categoryForStatus } from '../../src/core/errors.js';
 
 describe('an error answer without a known provider code', () => {
   it.each([

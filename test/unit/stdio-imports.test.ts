@@ -34,12 +34,12 @@ describe('stdio start-up', () => {
     const { files, packages } = staticGraph(join(ROOT, 'src/cli.ts'));
     expect(files).toContain('src/transports/stdio.ts');
     expect(files).toContain('node_modules/@modelcontextprotocol/sdk/dist/esm/server/stdio.js');
-    expect(files.filter((f) => /transports\/(?!stdio)|server\/(sse|streamableHttp|webStandardStreamableHttp|express)\.js/.test(f))).toEqual([]);
+    expect(files.filter((f) => /transports\/(?!stdio|http-config)|server\/(sse|streamableHttp|webStandardStreamableHttp|express)\.js/.test(f))).toEqual([]);
     expect([...packages].filter((p) => /express|hono|raw-body|content-type|cors|^node:http$/.test(p))).toEqual([]);
   });
 
   it('the check sees the HTTP stack when it is imported statically', () => {
-    const { files, packages } = staticGraph(join(ROOT, 'src/transports/http.ts'));
+    const { files, packages } = staticGraph(join(ROOT, 'src/transports/http-entry.ts'));
     expect(files).toContain('node_modules/@modelcontextprotocol/sdk/dist/esm/server/streamableHttp.js');
     expect(packages).toContain('@hono/node-server');
     expect(packages).toContain('node:http');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
+import { StartupError } from '../../src/core/errors.js';
 import { selectTools, servedBy } from '../../src/tool-filter.js';
 import type { AnyToolDefinition } from '../../src/tools/define.js';
 import { allTools } from '../../src/tools/index.js';
@@ -30,7 +31,7 @@ describe('selectTools', () => {
     [{}, ['--providers', 'aws'], '--providers: unknown provider "aws". Valid provider names: huaweicloud, qianfan'],
     [{}, ['--read-only', '--tools', 'qianfan_stop_fine_tuning_task'], 'The tool filters leave no tool to serve (read-only; --tools qianfan_stop_fine_tuning_task).'],
   ])('%j %j is a start-up error', (env, argv, message) => {
-    expect(() => names(env, argv)).toThrow(ConfigError);
+    expect(() => names(env, argv)).toThrow(StartupError);
     expect(() => names(env, argv)).toThrow(message);
   });
 

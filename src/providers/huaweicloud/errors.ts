@@ -1,7 +1,8 @@
 // Reads ModelArts, APIG and IAM answers: the request id, and whether (and how) the call failed, even on a 2xx.
-import { ToolError, categoryForStatus, cleanText, hintFor, type Category } from '../../errors.js';
-import type { WireResponse } from '../http.js';
-import { asObject, str } from '../json.js';
+import { ToolError, categoryForStatus, hintFor, type Category } from '../../core/errors.js';
+import { asObject, str } from '../../core/json.js';
+import { cleanText } from '../../core/text.js';
+import type { WireResponse } from '../send.js';
 
 const CODE_CATEGORIES: Record<string, Category> = {
   'APIGW.0301': 'auth',
@@ -38,7 +39,7 @@ export function huaweiRequestId(res: WireResponse): string | null {
 export function huaweiFailure(res: WireResponse): ToolError | undefined {
   const body = asObject(res.json);
   const ok = res.status >= 200 && res.status < 300;
-  // A task's detail (providers.md 3.1) carries the task's own error_code/error_msg when the task failed: in a 2xx
+  // A task's detail (docs/providers.md §3.1) carries the task's own error_code/error_msg when the task failed: in a 2xx
   // with a status field they describe the task, not this call.
   const describesTask = body?.status !== undefined;
   if (ok && body?.is_success !== false && (body?.error_code === undefined || describesTask)) return undefined;

@@ -1,8 +1,9 @@
 // Reads Qianfan console answers: v2 {requestId, code, message}, legacy {log_id, error_code, error_msg},
 // IAM failures in X-Bce-Error-* headers, and 2xx bodies whose result says the call did not happen.
-import { ToolError, categoryForStatus, cleanText, hintFor, type Category } from '../../errors.js';
-import type { WireResponse } from '../http.js';
-import { asObject, str } from '../json.js';
+import { ToolError, categoryForStatus, hintFor, type Category } from '../../core/errors.js';
+import { asObject, str } from '../../core/json.js';
+import { cleanText } from '../../core/text.js';
+import type { WireResponse } from '../send.js';
 
 const CODE_CATEGORIES: Record<string, Category> = {
   InvalidAccessKeyId: 'auth',

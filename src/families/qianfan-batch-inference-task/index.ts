@@ -1,0 +1,7 @@
+// Qianfan batch inference tasks.
+import { defineFamily } from '../define.js';
+import discovery from './discover.js';
+import status, { STATES } from './status.js';
+import stop from './stop.js';
+
+export default defineFamily({ id: 'qianfan_batch_inference_task', provider: 'qianfan', stop, status, states: STATES, discovery });

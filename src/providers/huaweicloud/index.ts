@@ -1,0 +1,26 @@
+// Huawei Cloud (ModelArts) as the rest of the server sees it.
+import type { ProviderModule } from '../client.js';
+import { HUAWEI_CREDENTIAL_VARS, HuaweiClient, type HuaweiScope } from './client.js';
+import { loadHuaweiConfig, simulatedHuaweiConfig, type HuaweiConfig } from './config.js';
+import { huaweiScopeShape } from './inputs.js';
+
+export const huaweicloud: ProviderModule<HuaweiConfig, HuaweiScope> = {
+  id: 'huaweicloud',
+  product: 'ModelArts',
+  toolPrefix: 'modelarts_',
+  flags: {
+    region: { arg: 'ID', help: 'default ModelArts region (HUAWEICLOUD_SDK_REGION, default cn-north-4)' },
+    'project-id': { arg: 'ID', help: 'ModelArts project id (HUAWEICLOUD_SDK_PROJECT_ID; looked up from IAM when unset)' },
+    'iam-endpoint': { arg: 'URL', help: 'Huawei IAM endpoint (HUAWEICLOUD_SDK_IAM_ENDPOINT)' },
+  },
+  credentialVars: HUAWEI_CREDENTIAL_VARS,
+  credentialHelp: 'HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_SECURITY_TOKEN (temporary keys)',
+  loadConfig: loadHuaweiConfig,
+  configured: (config) => config.credentials !== undefined,
+  missing: (config) => config.missing,
+  summary: (config) =>
+    config.credentials ? `configured, region ${config.region}` : `not configured (set ${config.missing.join(', ')})`,
+  simulated: simulatedHuaweiConfig,
+  createClient: (config, http, now) => new HuaweiClient(config, http, now),
+  listInput: huaweiScopeShape,
+};

@@ -1,0 +1,25 @@
+// Baidu Qianfan (console API) as the rest of the server sees it.
+import type { ProviderModule } from '../client.js';
+import { QIANFAN_CREDENTIAL_VARS, QianfanClient, type QianfanScope } from './client.js';
+import { loadQianfanConfig, simulatedQianfanConfig, type QianfanConfig } from './config.js';
+
+export const qianfan: ProviderModule<QianfanConfig, QianfanScope> = {
+  id: 'qianfan',
+  product: 'Qianfan',
+  toolPrefix: 'qianfan_',
+  flags: {
+    'qianfan-base-url': {
+      arg: 'URL',
+      help: 'Qianfan console API (QIANFAN_CONSOLE_API_BASE_URL, default https://qianfan.baidubce.com)',
+    },
+  },
+  credentialVars: QIANFAN_CREDENTIAL_VARS,
+  credentialHelp: 'QIANFAN_ACCESS_KEY, QIANFAN_SECRET_KEY',
+  loadConfig: loadQianfanConfig,
+  configured: (config) => config.credentials !== undefined,
+  missing: (config) => config.missing,
+  summary: (config) => (config.credentials ? 'configured' : `not configured (set ${config.missing.join(', ')})`),
+  simulated: simulatedQianfanConfig,
+  createClient: (config, http, now) => new QianfanClient(config, http, now),
+  listInput: {},
+};

@@ -1,0 +1,65 @@
+// HTTP entry, loaded by cli.ts only for --transport http (so stdio never loads the HTTP stack): reads the token
+// file, starts the server, logs the bound address, and on SIGINT/SIGTERM drains calls in flight, then exits 0.
+import { readFileSync } from 'node:fs';
+import type { Config } from '../config.js';
+import { StartupError } from '../core/errors.js';
+import { PROVIDER_IDS } from '../core/ids.js';
+import { log } from '../log.js';
+import { providerModule } from '../providers/index.js';
+import type { ServerDeps } from '../server.js';
+import { NAME, VERSION } from '../version.js';
+import type { HttpConfig } from './http-config.js';
+import { startHttpServer, type HttpHandle } from './http-server.js';
+
+export async function serveHttp(config: Config, deps: ServerDeps, startup: Record<string, unknown>): Promise<HttpHandle> {
+  const token = resolveToken(config.http);
+  const handle = await startHttpServer(deps, {
+    ...config.http,
+    token,
+    health: {
+      name: NAME,
+      version: VERSION,
+      providers: Object.fromEntries(PROVIDER_IDS.map((p) => [p, providerModule(p).configured(config.providers[p])])),
+    },
+  });
+  log('info', `${NAME} ${VERSION} serving MCP over HTTP`, {
+    url: handle.url,
+    streamable_http: `${handle.url}/mcp`,
+    legacy_sse: `${handle.url}/sse`,
+    token_required: token !== undefined,
+    ...startup,
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log('info', `${signal}: no new connections; waiting for calls in flight`);
+      handle.close().then(
+        ({ drained }) => {
+          log(drained ? 'info' : 'warn', drained ? 'stopped' : 'stopped with calls still in flight after the grace period');
+          process.exit(0);
+        },
+        (err: unknown) => {
+          log('error', 'shutdown failed', { error: String(err) });
+          process.exit(1);
+        },
+      );
+    });
+  }
+  return handle;
+}
+
+/** --http-token-file wins over ML_STOP_HTTP_TOKEN; the token must be sendable as a bearer token. */
+function resolveToken(http: HttpConfig): string | undefined {
+  let token = http.token;
+  let source = 'ML_STOP_HTTP_TOKEN';
+  if (http.tokenFile !== undefined) {
+    source = `--http-token-file ${http.tokenFile}`;
+    try {
+      token = readFileSync(http.tokenFile, 'utf8').trim();
+    } catch (err) {
+      throw new StartupError(`cannot read ${source}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    if (!token) throw new StartupError(`${source} is empty`);
+  }
+  if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) throw new StartupError(`${source} must be one word of printable ASCII (no spaces), to be sent as a bearer token`);
+  return token;
+}
