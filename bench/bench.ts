@@ -34,7 +34,11 @@ async function coldStarts(env: NodeJS.ProcessEnv) {
     if (s.tools === 0) throw new Error('the server listed no tools');
     server.push(s.ms);
   }
-  return { serverMedianMs: round(median(server)), bareMedianMs: round(median(floor)), ratio: round(median(server) / median(floor)) };
+  return {
+    serverMedianMs: round(median(server)),
+    bareMedianMs: round(median(floor)),
+    ratio: round(median(server) / median(floor)),
+  };
 }
 
 // As a client launches it: the machine's environment. Here that includes NODE_EXTRA_CA_CERTS, which every Node
@@ -52,7 +56,13 @@ sim.close();
 const results = {
   date: new Date().toISOString(),
   quick,
-  machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version, platform: `${process.platform}-${process.arch}` },
+  machine: {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGb: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+  },
   coldStart: { runs: RUNS, ...inherited, clean, target: 2.0 },
   perCall: {
     calls: CALLS,
@@ -62,22 +72,55 @@ const results = {
     minimalSdkServerOverheadMs: round(floor.medianMs - direct, 3),
     targetMs: 0.5,
   },
-  memory: { rssMb: round(ours.rssMb, 1), afterCalls: RSS_AFTER, minimalSdkServerRssMb: round(floor.rssMb, 1), targetMb: 80 },
-  http: { clients: http.clients, seconds: round(http.seconds), calls: http.calls, callsPerSecond: round(http.callsPerSecond, 1) },
+  memory: {
+    rssMb: round(ours.rssMb, 1),
+    afterCalls: RSS_AFTER,
+    minimalSdkServerRssMb: round(floor.rssMb, 1),
+    targetMb: 80,
+  },
+  http: {
+    clients: http.clients,
+    seconds: round(http.seconds),
+    calls: http.calls,
+    callsPerSecond: round(http.callsPerSecond, 1),
+  },
 };
 writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
 
 const c = results.coldStart;
 const p = results.perCall;
 const rows: Array<[string, string, string]> = [
-  ['cold start to tools/list (median)', `${c.serverMedianMs} ms vs bare node ${c.bareMedianMs} ms = ${c.ratio}x`, '<= 2.0x'],
-  ['  same, clean environment (PATH only)', `${clean.serverMedianMs} ms vs ${clean.bareMedianMs} ms = ${clean.ratio}x`, ''],
-  ['per-call overhead (median, stdio)', `${p.overheadMs} ms (${p.mcpMedianMs} - direct ${p.directMedianMs}, ${CALLS} calls)`, '<= 0.5 ms'],
+  [
+    'cold start to tools/list (median)',
+    `${c.serverMedianMs} ms vs bare node ${c.bareMedianMs} ms = ${c.ratio}x`,
+    '<= 2.0x',
+  ],
+  [
+    '  same, clean environment (PATH only)',
+    `${clean.serverMedianMs} ms vs ${clean.bareMedianMs} ms = ${clean.ratio}x`,
+    '',
+  ],
+  [
+    'per-call overhead (median, stdio)',
+    `${p.overheadMs} ms (${p.mcpMedianMs} - direct ${p.directMedianMs}, ${CALLS} calls)`,
+    '<= 0.5 ms',
+  ],
   ['  minimal SDK server, same request', `${p.minimalSdkServerOverheadMs} ms`, 'reference'],
-  [`server RSS after ${RSS_AFTER} calls`, `${results.memory.rssMb} MB (minimal SDK server ${results.memory.minimalSdkServerRssMb} MB)`, '<= 80 MB'],
-  [`stop calls/s over HTTP, ${HTTP_CLIENTS} clients`, `${results.http.callsPerSecond} (${http.calls} calls in ${results.http.seconds} s)`, ''],
+  [
+    `server RSS after ${RSS_AFTER} calls`,
+    `${results.memory.rssMb} MB (minimal SDK server ${results.memory.minimalSdkServerRssMb} MB)`,
+    '<= 80 MB',
+  ],
+  [
+    `stop calls/s over HTTP, ${HTTP_CLIENTS} clients`,
+    `${results.http.callsPerSecond} (${http.calls} calls in ${results.http.seconds} s)`,
+    '',
+  ],
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
-process.stdout.write(`ml-stop-mcp bench${quick ? ' (quick)' : ''}: ${results.machine.cpu}, ${results.machine.cores} cores, Node ${process.version}\n`);
-for (const [name, value, target] of rows) process.stdout.write(`  ${name.padEnd(width)}  ${value.padEnd(64)}  ${target ? `target ${target}` : ''}\n`);
+process.stdout.write(
+  `ml-stop-mcp bench${quick ? ' (quick)' : ''}: ${results.machine.cpu}, ${results.machine.cores} cores, Node ${process.version}\n`,
+);
+for (const [name, value, target] of rows)
+  process.stdout.write(`  ${name.padEnd(width)}  ${value.padEnd(64)}  ${target ? `target ${target}` : ''}\n`);
 process.stdout.write(`wrote ${out}\n`);

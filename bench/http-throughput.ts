@@ -12,7 +12,10 @@ export interface Throughput {
 }
 
 export async function httpThroughput(cli: string, url: string, clients: number, seconds: number): Promise<Throughput> {
-  const server = spawn(process.execPath, [cli, '--transport', 'http', '--port', '0'], { env: qianfanEnv(url), stdio: ['ignore', 'ignore', 'pipe'] });
+  const server = spawn(process.execPath, [cli, '--transport', 'http', '--port', '0'], {
+    env: qianfanEnv(url),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   try {
     const endpoint = await new Promise<string>((resolve, reject) => {
       let err = '';
@@ -36,7 +39,10 @@ export async function httpThroughput(cli: string, url: string, clients: number, 
     await Promise.all(
       connected.map(async (client, c) => {
         for (let i = 0; performance.now() < deadline; i++) {
-          const res = await client.callTool({ name: 'qianfan_stop_fine_tuning_task', arguments: { task_id: `task-http-${c}-${i}` } });
+          const res = await client.callTool({
+            name: 'qianfan_stop_fine_tuning_task',
+            arguments: { task_id: `task-http-${c}-${i}` },
+          });
           if (res.isError) throw new Error(`HTTP bench call failed: ${JSON.stringify(res.structuredContent)}`);
           calls++;
         }

@@ -14,12 +14,22 @@ server.registerTool('qianfan_stop_fine_tuning_task', { inputSchema: { task_id: z
   const url = new URL('/v2/finetuning?Action=StopFineTuningTask', base);
   const now = new Date();
   const signed = signBce(
-    { method: 'POST', path: url.pathname, query: [['Action', 'StopFineTuningTask']], headers: { 'Content-Type': 'application/json', Host: url.host, 'x-bce-date': bceTimestamp(now) } },
+    {
+      method: 'POST',
+      path: url.pathname,
+      query: [['Action', 'StopFineTuningTask']],
+      headers: { 'Content-Type': 'application/json', Host: url.host, 'x-bce-date': bceTimestamp(now) },
+    },
     keys,
     now,
     { headersToSign: ['content-type', 'host', 'x-bce-date'] },
   );
-  const res = await request(url, { method: 'POST', headers: signed.headers, body: JSON.stringify({ taskId: task_id }), dispatcher: agent });
+  const res = await request(url, {
+    method: 'POST',
+    headers: signed.headers,
+    body: JSON.stringify({ taskId: task_id }),
+    dispatcher: agent,
+  });
   const text = await res.body.text();
   return { content: [{ type: 'text', text: `${res.statusCode} ${text}` }] };
 });

@@ -14,15 +14,29 @@ export interface McpCalls {
 }
 
 /** Median latency of `calls` stops through the server `args` (after `warmup`), and its RSS after `rssAfter` calls. */
-export async function mcpCalls(args: string[], url: string, calls: number, warmup: number, rssAfter: number): Promise<McpCalls> {
-  const transport = new StdioClientTransport({ command: process.execPath, args, env: qianfanEnv(url), stderr: 'ignore' });
+export async function mcpCalls(
+  args: string[],
+  url: string,
+  calls: number,
+  warmup: number,
+  rssAfter: number,
+): Promise<McpCalls> {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args,
+    env: qianfanEnv(url),
+    stderr: 'ignore',
+  });
   const client = new Client({ name: 'bench', version: '1' });
   await client.connect(transport);
   const prefix = `task-${Math.random().toString(36).slice(2, 8)}`;
   let n = 0;
   const call = async () => {
     const t0 = performance.now();
-    const res = await client.callTool({ name: 'qianfan_stop_fine_tuning_task', arguments: { task_id: `${prefix}-${n++}` } });
+    const res = await client.callTool({
+      name: 'qianfan_stop_fine_tuning_task',
+      arguments: { task_id: `${prefix}-${n++}` },
+    });
     if (res.isError) throw new Error(`bench call failed: ${JSON.stringify(res.structuredContent ?? res.content)}`);
     return performance.now() - t0;
   };
@@ -45,12 +59,22 @@ export async function directCalls(url: string, calls: number, warmup: number): P
     const t0 = performance.now();
     const now = new Date();
     const signed = signBce(
-      { method: 'POST', path: target.pathname, query: [['Action', 'StopFineTuningTask']], headers: { 'Content-Type': 'application/json', Host: target.host, 'x-bce-date': bceTimestamp(now) } },
+      {
+        method: 'POST',
+        path: target.pathname,
+        query: [['Action', 'StopFineTuningTask']],
+        headers: { 'Content-Type': 'application/json', Host: target.host, 'x-bce-date': bceTimestamp(now) },
+      },
       BENCH_KEYS,
       now,
       { headersToSign: ['content-type', 'host', 'x-bce-date'] },
     );
-    const res = await request(target, { method: 'POST', headers: signed.headers, body: JSON.stringify({ taskId: `${prefix}-${n++}` }), dispatcher: agent });
+    const res = await request(target, {
+      method: 'POST',
+      headers: signed.headers,
+      body: JSON.stringify({ taskId: `${prefix}-${n++}` }),
+      dispatcher: agent,
+    });
     const json = (await res.body.json()) as { result?: unknown };
     if (res.statusCode !== 200 || json.result !== true) throw new Error(`direct call failed: ${res.statusCode}`);
     return performance.now() - t0;

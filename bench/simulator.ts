@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url';
 export const BENCH_KEYS = { ak: 'bench-qianfan-ak', sk: 'bench-qianfan-sk' };
 
 export async function simulatorProcess(): Promise<{ url: string; close: () => void }> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./simulator-process.mjs', import.meta.url)), BENCH_KEYS.ak, BENCH_KEYS.sk], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('./simulator-process.mjs', import.meta.url)), BENCH_KEYS.ak, BENCH_KEYS.sk],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -19,5 +23,10 @@ export async function simulatorProcess(): Promise<{ url: string; close: () => vo
 
 /** Environment that points the server's Qianfan client at the simulator. */
 export function qianfanEnv(url: string): Record<string, string> {
-  return { PATH: process.env.PATH ?? '', QIANFAN_ACCESS_KEY: BENCH_KEYS.ak, QIANFAN_SECRET_KEY: BENCH_KEYS.sk, QIANFAN_CONSOLE_API_BASE_URL: url };
+  return {
+    PATH: process.env.PATH ?? '',
+    QIANFAN_ACCESS_KEY: BENCH_KEYS.ak,
+    QIANFAN_SECRET_KEY: BENCH_KEYS.sk,
+    QIANFAN_CONSOLE_API_BASE_URL: url,
+  };
 }

@@ -12,11 +12,18 @@ const common = {
   target: 'node20',
   logLevel: 'warning',
   // undici and other CommonJS dependencies call require() for Node built-ins.
-  banner: { js: "import{createRequire as __mlsCreateRequire}from'node:module';const require=__mlsCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import{createRequire as __mlsCreateRequire}from'node:module';const require=__mlsCreateRequire(import.meta.url);",
+  },
 };
 
 rmSync('dist', { recursive: true, force: true });
-await build({ ...common, entryPoints: ['scripts/tool-list.ts'], outfile: '.build/tool-list.mjs', packages: 'external' });
+await build({
+  ...common,
+  entryPoints: ['scripts/tool-list.ts'],
+  outfile: '.build/tool-list.mjs',
+  packages: 'external',
+});
 const { renderToolList } = await import(new URL('../.build/tool-list.mjs', import.meta.url).href + `?t=${Date.now()}`);
 const tools = await renderToolList();
 

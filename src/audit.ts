@@ -23,7 +23,12 @@ export interface AuditEntry {
 export type AuditSink = (entry: AuditEntry) => void;
 
 /** `startedAt` and `now` give the duration only; `time` is the wall clock when the entry is made (the call's end). */
-export function auditEntry(result: ToolResult, startedAt: number, now: number, wallClock: Date = new Date()): AuditEntry {
+export function auditEntry(
+  result: ToolResult,
+  startedAt: number,
+  now: number,
+  wallClock: Date = new Date(),
+): AuditEntry {
   return {
     time: wallClock.toISOString(),
     audit: 'stop',
@@ -56,7 +61,9 @@ export function auditSink(file: string | undefined): { sink: AuditSink; close():
   try {
     fd = openSync(file, 'a', 0o600);
   } catch (err) {
-    throw new StartupError(`ML_STOP_AUDIT_FILE: cannot open ${file} for appending (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new StartupError(
+      `ML_STOP_AUDIT_FILE: cannot open ${file} for appending (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   return {
     sink: (entry) => {
@@ -66,7 +73,10 @@ export function auditSink(file: string | undefined): { sink: AuditSink; close():
       try {
         writeSync(fd, line);
       } catch (err) {
-        log('error', 'could not append to the audit file', { file, code: (err as NodeJS.ErrnoException).code ?? 'error' });
+        log('error', 'could not append to the audit file', {
+          file,
+          code: (err as NodeJS.ErrnoException).code ?? 'error',
+        });
       }
     },
     close: () => {

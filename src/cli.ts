@@ -98,7 +98,11 @@ async function main(): Promise<void> {
     simulated: config.simulate,
   };
   const filtered = `${tools.map((t) => t.name).join(', ')} (${describeFilter(config.toolFilter)})`;
-  const startup = { ...describe(config), tools: tools.length === allTools.length ? 'all' : filtered, confirm: config.confirm };
+  const startup = {
+    ...describe(config),
+    tools: tools.length === allTools.length ? 'all' : filtered,
+    confirm: config.confirm,
+  };
   if (config.transport === 'http') {
     // Loaded only here, so stdio never loads the HTTP stack (and a bundler can keep it in a separate chunk).
     const { serveHttp } = await import('./transports/http-entry.js');

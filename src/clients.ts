@@ -15,5 +15,7 @@ export function createClients(config: Config, now?: () => Date, retry?: Partial<
     proxy: config.proxy,
     ...(retry ? { retry } : {}),
   };
-  return Object.fromEntries(PROVIDER_IDS.map((p) => [p, providerModule(p).createClient(config.providers[p], http, now)])) as Clients;
+  return Object.fromEntries(
+    PROVIDER_IDS.map((p) => [p, providerModule(p).createClient(config.providers[p], http, now)]),
+  ) as Clients;
 }

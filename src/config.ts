@@ -8,7 +8,13 @@ import { envValue, setting, type Env, type Sourced } from './core/settings.js';
 import type { ProviderSettings } from './providers/client.js';
 import type { ProxyConfig } from './providers/endpoint.js';
 import { PROVIDERS, type ProviderConfigs } from './providers/index.js';
-import { HTTP_FLAGS, loadTransport, type HttpConfig, type HttpFlags, type Transport } from './transports/http-config.js';
+import {
+  HTTP_FLAGS,
+  loadTransport,
+  type HttpConfig,
+  type HttpFlags,
+  type Transport,
+} from './transports/http-config.js';
 
 /** Names given to a filter, and where they came from (a flag or variable name), for start-up errors. */
 export interface NameList {
@@ -58,7 +64,9 @@ const COMMON_FLAGS = {
 /** Every flag: the common ones and each provider's own (string) flags. */
 const FLAGS: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
   ...COMMON_FLAGS,
-  ...Object.fromEntries(PROVIDER_IDS.flatMap((p) => Object.keys(PROVIDERS[p].flags).map((name) => [name, { type: 'string' }]))),
+  ...Object.fromEntries(
+    PROVIDER_IDS.flatMap((p) => Object.keys(PROVIDERS[p].flags).map((name) => [name, { type: 'string' }])),
+  ),
 };
 
 /** Positional commands; none means serve. */
@@ -71,7 +79,12 @@ export interface ParsedArgs {
 
 export function parseArgv(argv: readonly string[]): ParsedArgs {
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: FLAGS,
+      strict: true,
+      allowPositionals: true,
+    });
     return { values: values as ParsedArgs['values'], positionals };
   } catch (err) {
     throw new StartupError(`${(err as Error).message}. Run with --help for the list of flags.`);
@@ -157,7 +170,8 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 function timeoutMs(value: Sourced | undefined): number {
   if (value === undefined) return DEFAULT_TIMEOUT_MS;
   const { value: v, source } = value;
-  if (!/^\d+$/.test(v) || Number(v) < 1) throw new StartupError(`${source} must be a positive integer (milliseconds), got "${v}"`);
+  if (!/^\d+$/.test(v) || Number(v) < 1)
+    throw new StartupError(`${source} must be a positive integer (milliseconds), got "${v}"`);
   const ms = Number(v);
   if (ms > MAX_TIMEOUT_MS) {
     throw new StartupError(`${source} must be at most ${MAX_TIMEOUT_MS} (milliseconds, 10 minutes), got "${v}"`);
@@ -180,6 +194,7 @@ function nameList<K extends string>(key: K, value: Sourced | undefined): { [P in
     .split(',')
     .map((n) => n.trim())
     .filter(Boolean);
-  if (names.length === 0) throw new StartupError(`${value.source} names nothing; give a comma-separated list or leave it unset`);
+  if (names.length === 0)
+    throw new StartupError(`${value.source} names nothing; give a comma-separated list or leave it unset`);
   return { [key]: { names, source: value.source } } as { [P in K]?: NameList };
 }

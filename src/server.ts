@@ -47,7 +47,11 @@ export function createServer(deps: ServerDeps): McpServer {
     server.registerTool(def.name, config, async (args: unknown, extra: Extra) => {
       if (def.kind === 'list') {
         const result: ListToolResult = await runListTool(def, args, { ...deps, signal: extra.signal });
-        return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result, isError: !result.ok };
+        return {
+          content: [{ type: 'text', text: JSON.stringify(result) }],
+          structuredContent: result,
+          isError: !result.ok,
+        };
       }
       return toCallResult(await runTool(def, args, { ...deps, ...perCall(server, extra) }));
     });
@@ -62,7 +66,8 @@ export function createServer(deps: ServerDeps): McpServer {
 /** The per-call parts of the run context, as plain callbacks so the tools never see the SDK. */
 function perCall(server: McpServer, extra: Extra): Pick<RunContext, 'signal' | 'progress' | 'elicit'> {
   const token = extra._meta?.progressToken;
-  const progress = (p: Progress) => extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token!, ...p } });
+  const progress = (p: Progress) =>
+    extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token!, ...p } });
   const elicit = async (request: ElicitRequest): Promise<ElicitAnswer> => {
     try {
       const answer = await server.server.elicitInput(

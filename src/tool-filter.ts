@@ -12,9 +12,13 @@ export function selectTools(all: readonly AnyToolDefinition[], filter: ToolFilte
   const tools = filter.tools && new Set(checked(filter.tools, names, 'tool'));
   const providers = filter.providers && new Set(checked(filter.providers, PROVIDERS, 'provider'));
   const selected = all.filter(
-    (t) => (!filter.readOnly || t.kind !== 'stop') && (!tools || tools.has(t.name)) && (!providers || t.kind === 'list' || providers.has(t.provider)),
+    (t) =>
+      (!filter.readOnly || t.kind !== 'stop') &&
+      (!tools || tools.has(t.name)) &&
+      (!providers || t.kind === 'list' || providers.has(t.provider)),
   );
-  if (selected.length === 0) throw new StartupError(`The tool filters leave no tool to serve (${describeFilter(filter)}).`);
+  if (selected.length === 0)
+    throw new StartupError(`The tool filters leave no tool to serve (${describeFilter(filter)}).`);
   return selected;
 }
 
@@ -31,12 +35,18 @@ export function servedBy(filter: ToolFilter, tools: readonly AnyToolDefinition[]
 function checked(list: NameList, valid: readonly string[], what: string): string[] {
   const unknown = list.names.filter((n) => !valid.includes(n));
   if (unknown.length > 0) {
-    throw new StartupError(`${list.source}: unknown ${what} ${unknown.map((n) => JSON.stringify(n)).join(', ')}. Valid ${what} names: ${valid.join(', ')}`);
+    throw new StartupError(
+      `${list.source}: unknown ${what} ${unknown.map((n) => JSON.stringify(n)).join(', ')}. Valid ${what} names: ${valid.join(', ')}`,
+    );
   }
   return list.names;
 }
 
 export function describeFilter(filter: ToolFilter): string {
-  const parts = [filter.readOnly ? 'read-only' : '', filter.tools ? `${filter.tools.source} ${filter.tools.names.join(',')}` : '', filter.providers ? `${filter.providers.source} ${filter.providers.names.join(',')}` : ''];
+  const parts = [
+    filter.readOnly ? 'read-only' : '',
+    filter.tools ? `${filter.tools.source} ${filter.tools.names.join(',')}` : '',
+    filter.providers ? `${filter.providers.source} ${filter.providers.names.join(',')}` : '',
+  ];
   return parts.filter(Boolean).join('; ') || 'no filter';
 }

@@ -50,7 +50,12 @@ export class ToolError extends Error {
     this.code = cleanText(fields.code, 100) || 'Unknown';
     this.category = fields.category;
     // A 3xx or 4xx answer (408 and 429 aside) comes back the same however often it is asked.
-    const sameAgain = fields.httpStatus !== undefined && fields.httpStatus >= 300 && fields.httpStatus < 500 && fields.httpStatus !== 408 && fields.httpStatus !== 429;
+    const sameAgain =
+      fields.httpStatus !== undefined &&
+      fields.httpStatus >= 300 &&
+      fields.httpStatus < 500 &&
+      fields.httpStatus !== 408 &&
+      fields.httpStatus !== 429;
     this.retryable = fields.retryable ?? (RETRYABLE.has(fields.category) && !sameAgain);
     this.hint = fields.hint;
     this.httpStatus = fields.httpStatus;
@@ -60,7 +65,14 @@ export class ToolError extends Error {
   }
 
   /** The `error` object of a tool result. */
-  toJSON(): { code: string; message: string; category: Category; retryable: boolean; hint?: string; retry_after_seconds?: number } {
+  toJSON(): {
+    code: string;
+    message: string;
+    category: Category;
+    retryable: boolean;
+    hint?: string;
+    retry_after_seconds?: number;
+  } {
     return {
       code: this.code,
       message: this.message,
@@ -75,7 +87,12 @@ export class ToolError extends Error {
 /** `field` is a field name, or already-quoted unknown field names (then the hint does not quote them again). */
 export function inputError(field: string, message: string): ToolError {
   const named = field.startsWith('"') ? field : `"${field}"`;
-  return new ToolError({ code: 'InvalidInput', category: 'invalid_input', message: `${field}: ${message}`, hint: `Fix ${named} and call again; nothing was sent.` });
+  return new ToolError({
+    code: 'InvalidInput',
+    category: 'invalid_input',
+    message: `${field}: ${message}`,
+    hint: `Fix ${named} and call again; nothing was sent.`,
+  });
 }
 
 /** A result for the model: a tool call cannot work with this configuration (not a start-up failure). */

@@ -16,10 +16,13 @@ export function paramId(description: string) {
 export function paramNumericId(description: string) {
   const error = 'must be a decimal-digit string (1-19 digits) or a non-negative integer';
   return z
-    .union([
-      z.string().regex(/^[0-9]{1,19}$/, { error }),
-      z.number({ error }).int({ error }).nonnegative({ error }).refine(Number.isSafeInteger, { error }),
-    ], { error })
+    .union(
+      [
+        z.string().regex(/^[0-9]{1,19}$/, { error }),
+        z.number({ error }).int({ error }).nonnegative({ error }).refine(Number.isSafeInteger, { error }),
+      ],
+      { error },
+    )
     .transform(String)
     .describe(description);
 }

@@ -9,5 +9,7 @@ export function mapStatus(table: StatusTable, raw: unknown): Status {
   // An undocumented string is the provider's text: kept, but as one short clean line.
   const value = typeof raw === 'number' ? raw : typeof raw === 'string' ? cleanText(raw, 64) : null;
   const hit = value === null || !Object.hasOwn(table, String(value)) ? undefined : table[String(value)];
-  return hit ? { state: hit[0], raw: value, detail: hit[1] } : { state: 'unknown', raw: value, detail: 'value not documented by the provider' };
+  return hit
+    ? { state: hit[0], raw: value, detail: hit[1] }
+    : { state: 'unknown', raw: value, detail: 'value not documented by the provider' };
 }

@@ -39,7 +39,12 @@ export function isCancelled(err: unknown): err is ToolError {
  * Waits for work shared with other calls (it goes on for them) for as long as this call's budget allows: a
  * cancelled call stops waiting at once, and one past its deadline gets a Timeout naming `endpoint`.
  */
-export function withinBudget<T>(work: Promise<T>, budget: CallBudget, endpoint: Endpoint, timeoutMs: number): Promise<T> {
+export function withinBudget<T>(
+  work: Promise<T>,
+  budget: CallBudget,
+  endpoint: Endpoint,
+  timeoutMs: number,
+): Promise<T> {
   const { signal, deadline } = budget;
   if (!signal && deadline === undefined) return work;
   return new Promise<T>((resolve, reject) => {
@@ -49,12 +54,18 @@ export function withinBudget<T>(work: Promise<T>, budget: CallBudget, endpoint: 
       signal?.removeEventListener('abort', onAbort);
       fn();
     };
-    const onAbort = () => settle(() => reject(cancelledError(`The client cancelled the call while it waited for ${describeEndpoint(endpoint)}.`, 0)));
+    const onAbort = () =>
+      settle(() =>
+        reject(cancelledError(`The client cancelled the call while it waited for ${describeEndpoint(endpoint)}.`, 0)),
+      );
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
     if (deadline !== undefined) {
       const leftMs = deadline - performance.now();
-      timer = setTimeout(() => settle(() => reject(timeoutError(endpoint, { timeoutMs, leftMs: Math.max(0, leftMs) }))), Math.max(0, Math.ceil(leftMs)));
+      timer = setTimeout(
+        () => settle(() => reject(timeoutError(endpoint, { timeoutMs, leftMs: Math.max(0, leftMs) }))),
+        Math.max(0, Math.ceil(leftMs)),
+      );
     }
     work.then(
       (value) => settle(() => resolve(value)),

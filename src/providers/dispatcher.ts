@@ -20,19 +20,21 @@ export type LazyDispatcher = () => Promise<Dispatcher>;
 /** Connecting (TCP, and TLS for https) gives up after this long, or the call's limit if that is shorter. */
 export const CONNECT_LIMIT_MS = 10_000;
 
-
 export function createDispatcher(timeoutMs: number, proxy: ProxyConfig): LazyDispatcher {
-  return memo(async () => new (await undici()).EnvHttpProxyAgent({
-    httpProxy: proxy.http?.url ?? '',
-    httpsProxy: proxy.https?.url ?? '',
-    noProxy: effectiveNoProxy(proxy),
-    // http:// endpoints go to an HTTP proxy as absolute-form requests (as curl does); https:// ones tunnel (CONNECT).
-    proxyTunnel: false,
-    keepAliveTimeout: 30_000,
-    connect: { timeout: Math.min(timeoutMs, CONNECT_LIMIT_MS) },
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
-  }));
+  return memo(
+    async () =>
+      new (await undici()).EnvHttpProxyAgent({
+        httpProxy: proxy.http?.url ?? '',
+        httpsProxy: proxy.https?.url ?? '',
+        noProxy: effectiveNoProxy(proxy),
+        // http:// endpoints go to an HTTP proxy as absolute-form requests (as curl does); https:// ones tunnel (CONNECT).
+        proxyTunnel: false,
+        keepAliveTimeout: 30_000,
+        connect: { timeout: Math.min(timeoutMs, CONNECT_LIMIT_MS) },
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      }),
+  );
 }
 
 function memo<T>(make: () => Promise<T>): () => Promise<T> {

@@ -54,7 +54,8 @@ export function describeFailure(row: DoctorRow, err: unknown, meaning: FailureMe
   const said = `${err.code}: ${err.message}`;
   if (err.category === 'auth') {
     row.signature = 'rejected';
-    if (/ak not exist|could not find credential|InvalidAccessKeyId/i.test(said)) row.fix = `${ak} is not a known access key (${said})`;
+    if (/ak not exist|could not find credential|InvalidAccessKeyId/i.test(said))
+      row.fix = `${ak} is not a known access key (${said})`;
     else if (/expired|15 minutes/i.test(said)) row.fix = `this machine's clock is off; sync it (${said})`;
     else row.fix = `${sk} does not match ${ak} (${said})`;
     return;

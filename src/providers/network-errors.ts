@@ -7,10 +7,21 @@ import type { Endpoint, ProxyConfig } from './endpoint.js';
 /** What went wrong, by error code; `lasting` failures (certificates, protocol mismatch) are not worth resending. */
 const CAUSES: Array<{ codes: RegExp; cause: string; lasting?: boolean }> = [
   { codes: /^ECONNREFUSED$/, cause: 'the connection was refused (nothing is listening there)' },
-  { codes: /^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NONAME|EAI_NODATA)$/, cause: 'the host name could not be resolved (DNS)' },
-  { codes: /^(ECONNRESET|EPIPE|ECONNABORTED|UND_ERR_SOCKET|UND_ERR_CLOSED)$/, cause: 'the connection was reset or closed before a complete answer' },
+  {
+    codes: /^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NONAME|EAI_NODATA)$/,
+    cause: 'the host name could not be resolved (DNS)',
+  },
+  {
+    codes: /^(ECONNRESET|EPIPE|ECONNABORTED|UND_ERR_SOCKET|UND_ERR_CLOSED)$/,
+    cause: 'the connection was reset or closed before a complete answer',
+  },
   { codes: /^(EHOSTUNREACH|ENETUNREACH|ENETDOWN|EHOSTDOWN)$/, cause: 'there is no network route to the host' },
-  { codes: /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/, cause: 'the TLS handshake failed (a wrong scheme or port, or a proxy or firewall that intercepts TLS, also causes this)', lasting: true },
+  {
+    codes: /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/,
+    cause:
+      'the TLS handshake failed (a wrong scheme or port, or a proxy or firewall that intercepts TLS, also causes this)',
+    lasting: true,
+  },
 ];
 
 export interface FailureContext {
@@ -76,7 +87,10 @@ export function timeoutError(
   more: { connect?: boolean; proxyNote?: string; cause?: unknown } = {},
 ): ToolError {
   const where = describeEndpoint(endpoint);
-  const share = time.leftMs < time.timeoutMs * 0.9 ? ` (earlier requests of the call used all but ${Math.round(time.leftMs)} ms of it)` : '';
+  const share =
+    time.leftMs < time.timeoutMs * 0.9
+      ? ` (earlier requests of the call used all but ${Math.round(time.leftMs)} ms of it)`
+      : '';
   const message = more.connect
     ? `Could not connect to ${where} in time.`
     : time.leftMs <= 0

@@ -51,5 +51,10 @@ export interface RequestDescription {
 }
 
 export function describeSigned({ wire, signedHeaders }: SignedRequest): RequestDescription {
-  return { method: wire.method, url: wire.url.toString(), body: wire.body === '' ? null : wire.body, signed_headers: [...signedHeaders] };
+  return {
+    method: wire.method,
+    url: wire.url.toString(),
+    body: wire.body === '' ? null : wire.body,
+    signed_headers: [...signedHeaders],
+  };
 }

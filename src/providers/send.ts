@@ -53,7 +53,13 @@ const MAX_BODY = 1024 * 1024;
  * failure as a ToolError (provider errors via `classify`, network errors naming the endpoint), with `attempts` set.
  * A cancelled budget throws `Cancelled` at once: no further attempt, no backoff wait.
  */
-export async function send(req: WireRequest, endpoint: Endpoint, options: HttpOptions, classify: Classifier, budget: CallBudget = {}): Promise<WireResponse> {
+export async function send(
+  req: WireRequest,
+  endpoint: Endpoint,
+  options: HttpOptions,
+  classify: Classifier,
+  budget: CallBudget = {},
+): Promise<WireResponse> {
   const tuning = { ...DEFAULT_RETRY, ...options.retry };
   const started = performance.now();
   const deadline = Math.min(started + options.timeoutMs, budget.deadline ?? Infinity);
@@ -61,7 +67,11 @@ export async function send(req: WireRequest, endpoint: Endpoint, options: HttpOp
   const [{ request }, dispatcher] = await Promise.all([undici(), options.dispatcher()]);
   for (let attempt = 1; ; attempt++) {
     // Checked last thing before each attempt goes out: a cancelled call sends nothing more.
-    if (budget.signal?.aborted) throw cancelledError(`The client cancelled the call before the request to ${describeEndpoint(endpoint)} was sent.`, attempt - 1);
+    if (budget.signal?.aborted)
+      throw cancelledError(
+        `The client cancelled the call before the request to ${describeEndpoint(endpoint)} was sent.`,
+        attempt - 1,
+      );
     const leftMs = deadline - performance.now();
     if (leftMs <= 0) {
       const late = timeoutError(endpoint, { timeoutMs: options.timeoutMs, leftMs: Math.min(0, allowanceMs) });
@@ -71,7 +81,13 @@ export async function send(req: WireRequest, endpoint: Endpoint, options: HttpOp
     let error: ToolError;
     let retryAfterMs: number | undefined;
     try {
-      const res = await sendOnce(req, endpoint, options, { request, dispatcher, leftMs, allowanceMs, cancel: budget.signal }, attempt);
+      const res = await sendOnce(
+        req,
+        endpoint,
+        options,
+        { request, dispatcher, leftMs, allowanceMs, cancel: budget.signal },
+        attempt,
+      );
       const failure = unreadable(res) ?? classify(res);
       if (!failure) return res;
       error = failure;
@@ -83,12 +99,17 @@ export async function send(req: WireRequest, endpoint: Endpoint, options: HttpOp
     }
     error.attempts = attempt;
     const remainingMs = deadline - performance.now();
-    const delay = budget.signal?.aborted ? undefined : nextDelay(error, { attempt, retryAfterMs, remainingMs, timeoutMs: options.timeoutMs }, tuning);
+    const delay = budget.signal?.aborted
+      ? undefined
+      : nextDelay(error, { attempt, retryAfterMs, remainingMs, timeoutMs: options.timeoutMs }, tuning);
     if (delay === undefined) throw error;
     try {
       await sleep(delay, undefined, { signal: budget.signal });
     } catch {
-      throw cancelledError(`The client cancelled the call while it waited to resend the request to ${describeEndpoint(endpoint)} (${attempt} sent, the last failed with ${error.code}).`, attempt);
+      throw cancelledError(
+        `The client cancelled the call while it waited to resend the request to ${describeEndpoint(endpoint)} (${attempt} sent, the last failed with ${error.code}).`,
+        attempt,
+      );
     }
   }
 }
@@ -103,7 +124,13 @@ interface Attempt {
   cancel: AbortSignal | undefined;
 }
 
-async function sendOnce(req: WireRequest, endpoint: Endpoint, options: HttpOptions, { request, dispatcher, leftMs, allowanceMs, cancel }: Attempt, attempt: number): Promise<WireResponse> {
+async function sendOnce(
+  req: WireRequest,
+  endpoint: Endpoint,
+  options: HttpOptions,
+  { request, dispatcher, leftMs, allowanceMs, cancel }: Attempt,
+  attempt: number,
+): Promise<WireResponse> {
   const timeout = AbortSignal.timeout(Math.ceil(leftMs));
   const signal = cancel ? AbortSignal.any([cancel, timeout]) : timeout;
   try {
@@ -115,18 +142,38 @@ async function sendOnce(req: WireRequest, endpoint: Endpoint, options: HttpOptio
       signal,
     });
     const headers = flattenHeaders(res.headers);
-    const text = await readCapped(res.body, options.maxBodyBytes ?? MAX_BODY, res.statusCode, headers['content-length']);
+    const text = await readCapped(
+      res.body,
+      options.maxBodyBytes ?? MAX_BODY,
+      res.statusCode,
+      headers['content-length'],
+    );
     return { status: res.statusCode, headers, text, json: parseJson(text), attempts: attempt };
   } catch (err) {
     if (err instanceof ToolError) throw err;
     if (cancel?.aborted) {
-      throw cancelledError(`The client cancelled the call while the request to ${describeEndpoint(endpoint)} was in flight; whether the provider received it is unknown.`, attempt);
+      throw cancelledError(
+        `The client cancelled the call while the request to ${describeEndpoint(endpoint)} was in flight; whether the provider received it is unknown.`,
+        attempt,
+      );
     }
-    throw networkError(err, { endpoint, url: req.url, timeoutMs: options.timeoutMs, leftMs: allowanceMs, proxy: options.proxy, timedOut: timeout.aborted });
+    throw networkError(err, {
+      endpoint,
+      url: req.url,
+      timeoutMs: options.timeoutMs,
+      leftMs: allowanceMs,
+      proxy: options.proxy,
+      timedOut: timeout.aborted,
+    });
   }
 }
 
-async function readCapped(body: Dispatcher.ResponseData['body'], max: number, status: number, length: string | undefined): Promise<string> {
+async function readCapped(
+  body: Dispatcher.ResponseData['body'],
+  max: number,
+  status: number,
+  length: string | undefined,
+): Promise<string> {
   const tooLarge = () => {
     body.destroy();
     const ok = status >= 200 && status < 300;
@@ -170,7 +217,8 @@ function unreadable(res: WireResponse): ToolError | undefined {
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(headers))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 

@@ -11,7 +11,10 @@ import { SIM_PROVIDERS } from './providers/index.js';
 import { startSimulator, type Simulator } from './server.js';
 
 /** Demo keys known only to the embedded simulator; they open nothing anywhere else. */
-export const DEMO_KEYS = Object.fromEntries(PROVIDER_IDS.map((p) => [p, SIM_PROVIDERS[p].demoKeys])) as Record<ProviderId, { ak: string; sk: string }>;
+export const DEMO_KEYS = Object.fromEntries(PROVIDER_IDS.map((p) => [p, SIM_PROVIDERS[p].demoKeys])) as Record<
+  ProviderId,
+  { ak: string; sk: string }
+>;
 
 /** Tasks the embedded simulator starts with (listed in the README): two running and one finished per family. */
 export const DEMO_TASKS = Object.fromEntries(FAMILY_IDS.map((f) => [f, SIM_FAMILIES[f].demo])) as Record<
@@ -28,7 +31,10 @@ export interface Embedded {
 /** Starts the simulator on 127.0.0.1, seeds it, and says so on stderr. */
 export async function startEmbedded(config: Config, stoppingMs = 1500): Promise<Embedded> {
   const simulator = await startSimulator({
-    keys: Object.fromEntries(PROVIDER_IDS.map((p) => [p, { [DEMO_KEYS[p].ak]: DEMO_KEYS[p].sk }])) as Record<ProviderId, Record<string, string>>,
+    keys: Object.fromEntries(PROVIDER_IDS.map((p) => [p, { [DEMO_KEYS[p].ak]: DEMO_KEYS[p].sk }])) as Record<
+      ProviderId,
+      Record<string, string>
+    >,
     stoppingMs,
     // Unknown ids answer "not found", as the real clouds do; the seeded tasks are the ones to try.
     autoCreate: false,

@@ -41,7 +41,13 @@ export class Inventory {
   put(
     family: FamilyId,
     ids: Record<string, string>,
-    init: { state?: SimState; raw?: string | number; name?: string; createdAt?: number; meta?: Record<string, string> } = {},
+    init: {
+      state?: SimState;
+      raw?: string | number;
+      name?: string;
+      createdAt?: number;
+      meta?: Record<string, string>;
+    } = {},
   ): SimTask {
     const task: SimTask = {
       family,
@@ -59,7 +65,8 @@ export class Inventory {
 
   get(family: FamilyId, ids: Record<string, string>): SimTask | undefined {
     const task = this.tasks.get(key(family, ids)) ?? (this.options.autoCreate ? this.put(family, ids) : undefined);
-    if (task?.state === 'stopping' && task.stopAt !== undefined && this.options.now() >= task.stopAt) task.state = 'stopped';
+    if (task?.state === 'stopping' && task.stopAt !== undefined && this.options.now() >= task.stopAt)
+      task.state = 'stopped';
     return task;
   }
 
@@ -83,5 +90,7 @@ export class Inventory {
 }
 
 function key(family: FamilyId, ids: Record<string, string>): string {
-  return `${family}|${Object.entries(ids).map(([k, v]) => `${k}=${v}`).join('|')}`;
+  return `${family}|${Object.entries(ids)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('|')}`;
 }

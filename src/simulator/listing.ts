@@ -17,7 +17,8 @@ export function defaultListing(): ListingKnobs {
 
 /** An integer query or body value within [min, max], or the fallback. */
 export function intIn(value: unknown, min: number, max: number, fallback: number): number {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : NaN;
+  const n =
+    typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : NaN;
   return Number.isInteger(n) ? Math.min(max, Math.max(min, n)) : fallback;
 }
 

@@ -55,9 +55,18 @@ export { SIM_PROJECT };
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const now = options.now ?? Date.now;
   const raw = (family: (typeof FAMILY_IDS)[number], state: SimTask['state']) => SIM_FAMILIES[family].raw[state];
-  const inventory = new Inventory({ raw, stoppingMs: options.stoppingMs ?? 1500, autoCreate: options.autoCreate ?? true, now });
+  const inventory = new Inventory({
+    raw,
+    stoppingMs: options.stoppingMs ?? 1500,
+    autoCreate: options.autoCreate ?? true,
+    now,
+  });
   const requests: RecordedRequest[] = [];
-  const ctx: SimContext = { inventory, projects: options.projects ?? {}, defaultProject: options.defaultProject ?? SIM_PROJECT };
+  const ctx: SimContext = {
+    inventory,
+    projects: options.projects ?? {},
+    defaultProject: options.defaultProject ?? SIM_PROJECT,
+  };
   let interceptor: Interceptor | undefined;
 
   const server = createServer(async (req, res) => {
@@ -98,7 +107,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 /** Sets req.reply: the signature check first, then the provider's own routes, then the family the request belongs to. */
 function route(req: RecordedRequest, ctx: SimContext): void {
   if (req.provider === 'unknown') {
-    req.reply = { status: 401, body: { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: x-auth-token not found' } };
+    req.reply = {
+      status: 401,
+      body: { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: x-auth-token not found' },
+    };
     return;
   }
   const provider = SIM_PROVIDERS[req.provider];
@@ -135,15 +147,29 @@ async function record(req: IncomingMessage, options: SimulatorOptions, now: Date
   const auth = String(req.headers.authorization ?? '');
   const provider = PROVIDER_IDS.find((p) => auth.startsWith(SIM_PROVIDERS[p].authPrefix)) ?? 'unknown';
   const verdict: Verdict =
-    provider === 'unknown' ? { ok: false, reason: 'unsigned' } : SIM_PROVIDERS[provider].verify(received, options.keys[provider], now);
+    provider === 'unknown'
+      ? { ok: false, reason: 'unsigned' }
+      : SIM_PROVIDERS[provider].verify(received, options.keys[provider], now);
   let json: unknown;
   try {
     json = body ? JSON.parse(body) : undefined;
   } catch {
     json = undefined;
   }
-  const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]));
-  return { method: received.method, path, url, query: new URLSearchParams(search), headers, body, json, provider, verdict };
+  const headers = Object.fromEntries(
+    Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]),
+  );
+  return {
+    method: received.method,
+    path,
+    url,
+    query: new URLSearchParams(search),
+    headers,
+    body,
+    json,
+    provider,
+    verdict,
+  };
 }
 
 function reply(res: ServerResponse, r: Reply): void {

@@ -11,7 +11,9 @@ export interface Received {
   body: string;
 }
 
-export type Verdict = { ok: true; ak: string } | { ok: false; reason: 'unsigned' | 'unknown_key' | 'bad_signature' | 'expired'; ak?: string };
+export type Verdict =
+  | { ok: true; ak: string }
+  | { ok: false; reason: 'unsigned' | 'unknown_key' | 'bad_signature' | 'expired'; ak?: string };
 
 /** How far a request's signing time may be from the simulator's clock. */
 export const MAX_SKEW_MS = 15 * 60_000;

@@ -29,7 +29,10 @@ export interface StopToolDefinition<S extends z.ZodRawShape = z.ZodRawShape, Sc 
   confirmField: keyof S & string;
 }
 
-export interface StatusToolDefinition<S extends z.ZodRawShape = z.ZodRawShape, Sc = any> extends CommonDefinition<S, Sc> {
+export interface StatusToolDefinition<S extends z.ZodRawShape = z.ZodRawShape, Sc = any> extends CommonDefinition<
+  S,
+  Sc
+> {
   kind: 'status';
   /** Reads the provider's status value out of a successful answer. */
   readStatus(body: unknown): Status;
@@ -74,7 +77,9 @@ export type ListToolResult = { ok: boolean } & Record<string, unknown>;
 /** Every kind of tool the server registers. */
 export type AnyToolDefinition = ToolDefinition | ListToolDefinition<any>;
 
-export const defineListTool = <S extends z.ZodRawShape>(d: Omit<ListToolDefinition<S>, 'kind'>): ListToolDefinition<S> => ({
+export const defineListTool = <S extends z.ZodRawShape>(
+  d: Omit<ListToolDefinition<S>, 'kind'>,
+): ListToolDefinition<S> => ({
   kind: 'list',
   ...d,
 });

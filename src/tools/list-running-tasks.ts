@@ -11,7 +11,8 @@ export const MAX_ITEMS = 500;
 
 /** "Covers ModelArts intelligent tasks and …, and Qianfan batch inference, …": each provider's families, from the registry. */
 function covers(): string {
-  const and = (parts: string[]) => (parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`);
+  const and = (parts: string[]) =>
+    parts.length < 2 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
   const byProvider = PROVIDER_IDS.map((p) => {
     const phrases = FAMILY_IDS.filter((f) => FAMILIES[f].provider === p).map((f) => FAMILIES[f].discovery.covers);
     return phrases.length ? `${PROVIDERS[p].product} ${and(phrases)}` : '';
@@ -26,7 +27,7 @@ export default defineListTool({
     'List the running tasks on Huawei Cloud ModelArts and Baidu Qianfan, each with the stop tool and exact arguments that stop it. Read-only.',
     'Use when the user asks what is running, or wants tasks stopped without giving ids ("stop my running fine-tuning jobs"): call this, then call each chosen item\'s stop.tool with stop.arguments.',
     `${covers()} Running means pending or running (include_stopping adds tasks already stopping).`,
-    'errors names each family that could not be listed; the other families\' items still come back. truncated: true means more may be running (max_items or the time limit was reached).',
+    "errors names each family that could not be listed; the other families' items still come back. truncated: true means more may be running (max_items or the time limit was reached).",
     'stop.served: false marks a task whose stop tool this server does not serve: tell the user instead of calling it.',
   ].join('\n'),
   input: {
@@ -48,7 +49,10 @@ export default defineListTool({
       .max(128, { error: 'must be at most 128 characters' })
       .optional()
       .describe('Only tasks whose name contains this text (case-insensitive).'),
-    include_stopping: z.boolean({ error: 'must be true or false' }).default(false).describe('Also list tasks that are already stopping.'),
+    include_stopping: z
+      .boolean({ error: 'must be true or false' })
+      .default(false)
+      .describe('Also list tasks that are already stopping.'),
     max_items: z
       .number({ error: 'must be an integer from 1 to 500' })
       .int({ error: 'must be an integer from 1 to 500' })
@@ -61,8 +65,18 @@ export default defineListTool({
   run: async (validated, ctx) => {
     const input = validated as ListInput;
     const served = ctx.served?.providers;
-    const families = selectFamilies(input, (p) => !served || served.includes(p), (p) => ctx.clients[p].configured);
-    if (!families) return refuse(inputError('families', `none of these families belongs to the providers given (${input.providers!.join(', ')})`));
+    const families = selectFamilies(
+      input,
+      (p) => !served || served.includes(p),
+      (p) => ctx.clients[p].configured,
+    );
+    if (!families)
+      return refuse(
+        inputError(
+          'families',
+          `none of these families belongs to the providers given (${input.providers!.join(', ')})`,
+        ),
+      );
     return discover(input, families, ctx);
   },
   refused: (error) => refuse(error),

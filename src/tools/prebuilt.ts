@@ -5,4 +5,5 @@ import type { RenderedTool } from './render.js';
 
 declare const __ML_STOP_TOOL_LIST__: RenderedTool[] | undefined;
 
-export const PREBUILT_TOOL_LIST: readonly RenderedTool[] | undefined = typeof __ML_STOP_TOOL_LIST__ === 'undefined' ? undefined : __ML_STOP_TOOL_LIST__;
+export const PREBUILT_TOOL_LIST: readonly RenderedTool[] | undefined =
+  typeof __ML_STOP_TOOL_LIST__ === 'undefined' ? undefined : __ML_STOP_TOOL_LIST__;

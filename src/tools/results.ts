@@ -6,7 +6,11 @@ import type { ToolResult } from './schemas.js';
 
 export type ResultBase = Pick<ToolResult, 'provider' | 'operation' | 'target'>;
 
-export function failed(base: ResultBase, error: ToolError, extra: Pick<ToolResult, 'status' | 'note'> = {}): ToolResult {
+export function failed(
+  base: ResultBase,
+  error: ToolError,
+  extra: Pick<ToolResult, 'status' | 'note'> = {},
+): ToolResult {
   return {
     ok: false,
     outcome: 'failed',
@@ -22,7 +26,12 @@ export function failed(base: ResultBase, error: ToolError, extra: Pick<ToolResul
 export function asToolError(err: unknown, tool: string): ToolError {
   if (err instanceof ToolError) return err;
   log('error', 'internal error', { tool, error: cleanText(String((err as Error)?.stack ?? err), 2000) });
-  return new ToolError({ code: 'InternalError', category: 'upstream', retryable: false, message: `ml-stop-mcp failed internally while running ${tool}; see its stderr log.` });
+  return new ToolError({
+    code: 'InternalError',
+    category: 'upstream',
+    retryable: false,
+    message: `ml-stop-mcp failed internally while running ${tool}; see its stderr log.`,
+  });
 }
 
 /** "code: message" of an error, for notes. */

@@ -16,12 +16,18 @@ import { DEFAULT_POLL, waitUntilSettled, type StatusRead, type WaitEnd } from '.
 
 type Input = Record<string, unknown>;
 
-export async function runStop(def: StopToolDefinition<any>, input: Input, base: ResultBase, ctx: RunContext): Promise<ToolResult> {
+export async function runStop(
+  def: StopToolDefinition<any>,
+  input: Input,
+  base: ResultBase,
+  ctx: RunContext,
+): Promise<ToolResult> {
   const dryRun = input.dry_run === true;
   if (ctx.confirm && !dryRun && !ctx.signal?.aborted) {
     const answer = await confirmStop(def, input, plannedTarget(def, input, base, ctx), ctx);
     // A cancelled call is no answer from the user: it ends as cancelled below, not as declined.
-    if (!answer.proceed && !ctx.signal?.aborted) return 'error' in answer ? failed(base, answer.error) : declined(base, answer.note);
+    if (!answer.proceed && !ctx.signal?.aborted)
+      return 'error' in answer ? failed(base, answer.error) : declined(base, answer.note);
   }
   if (ctx.signal?.aborted) return failed(base, notSent());
 
@@ -36,10 +42,18 @@ export async function runStop(def: StopToolDefinition<any>, input: Input, base: 
   }
   // Past this point every result names where the call went (for ModelArts, the region and project_id too).
   const inScope: ResultBase = { ...base, target: { ...base.target, ...scoped.target } };
-  return stopInScope(def, input, inScope, scoped, ctx).catch((err: unknown) => failed(inScope, asToolError(err, def.name)));
+  return stopInScope(def, input, inScope, scoped, ctx).catch((err: unknown) =>
+    failed(inScope, asToolError(err, def.name)),
+  );
 }
 
-async function stopInScope(def: StopToolDefinition<any>, input: Input, base: ResultBase, scoped: Scoped, ctx: RunContext): Promise<ToolResult> {
+async function stopInScope(
+  def: StopToolDefinition<any>,
+  input: Input,
+  base: ResultBase,
+  scoped: Scoped,
+  ctx: RunContext,
+): Promise<ToolResult> {
   const dryRun = input.dry_run === true;
   const seconds = typeof input.wait_seconds === 'number' ? input.wait_seconds : 0;
   const request = def.request(input, scoped.scope);
@@ -66,7 +80,8 @@ async function stopInScope(def: StopToolDefinition<any>, input: Input, base: Res
   try {
     res = await scoped.send(request);
   } catch (err) {
-    if (isCancelled(err)) return failed(base, err.attempts === 0 ? notSent() : cancelledAfterSending(def, err.attempts));
+    if (isCancelled(err))
+      return failed(base, err.attempts === 0 ? notSent() : cancelledAfterSending(def, err.attempts));
     if (!isRefusal(err)) throw err;
     return explainRefusal(def, err, base, reader, ctx, seconds);
   }
@@ -77,9 +92,23 @@ async function stopInScope(def: StopToolDefinition<any>, input: Input, base: Res
   const attempts = res.attempts + reader.attempts;
   if (end.reason === 'settled') {
     const state = end.status!.state;
-    return { ...accepted, outcome: 'stopped', attempts, status: end.status!, ...(state !== 'stopped' ? { note: `The task ended as ${state} rather than stopped; either way it no longer runs.` } : {}) };
+    return {
+      ...accepted,
+      outcome: 'stopped',
+      attempts,
+      status: end.status!,
+      ...(state !== 'stopped'
+        ? { note: `The task ended as ${state} rather than stopped; either way it no longer runs.` }
+        : {}),
+    };
   }
-  return { ...accepted, outcome: 'stop_requested', attempts, ...(end.status ? { status: end.status } : {}), note: `The stop was accepted. ${unsettledNote(def, end, seconds)}` };
+  return {
+    ...accepted,
+    outcome: 'stop_requested',
+    attempts,
+    ...(end.status ? { status: end.status } : {}),
+    note: `The stop was accepted. ${unsettledNote(def, end, seconds)}`,
+  };
 }
 
 /** HTTP statuses with which a provider refuses a request on its merits (the task's state, the request's content). */
@@ -109,46 +138,86 @@ function cancelledAfterSending(def: StopToolDefinition<any>, attempts: number): 
 }
 
 /** A refused stop is no failure when the task no longer runs: read its status and say which it is. */
-async function explainRefusal(def: StopToolDefinition<any>, refusal: ToolError, base: ResultBase, reader: StatusReader, ctx: RunContext, seconds: number): Promise<ToolResult> {
+async function explainRefusal(
+  def: StopToolDefinition<any>,
+  refusal: ToolError,
+  base: ResultBase,
+  reader: StatusReader,
+  ctx: RunContext,
+  seconds: number,
+): Promise<ToolResult> {
   const stopAttempts = refusal.attempts;
   const read = await reader.read();
   refusal.attempts = stopAttempts + reader.attempts;
   const refused = `${PROVIDER_NAMES[def.provider]} refused the stop (${errorText(refusal)})`;
-  if (!read.ok) return failed(base, refusal, { note: `${refused}; reading the status failed too (${errorText(read.error)}).` });
+  if (!read.ok)
+    return failed(base, refusal, { note: `${refused}; reading the status failed too (${errorText(read.error)}).` });
 
-  const common = { ok: true, ...base, http_status: refusal.httpStatus ?? null, request_id: refusal.requestId ?? null } as const;
+  const common = {
+    ok: true,
+    ...base,
+    http_status: refusal.httpStatus ?? null,
+    request_id: refusal.requestId ?? null,
+  } as const;
   const { state } = read.status;
   if (state === 'stopping' || state === 'stopped') {
     const note = `${refused}: the task is already ${state} (${shown(read.status)}).`;
-    if (state === 'stopped' || seconds === 0) return { ...common, outcome: 'already_stopped', attempts: refusal.attempts, status: read.status, note };
+    if (state === 'stopped' || seconds === 0)
+      return { ...common, outcome: 'already_stopped', attempts: refusal.attempts, status: read.status, note };
     const end = await wait(reader, ctx, seconds);
     const status = end.status ?? read.status;
-    const after = end.reason === 'settled' ? ` Waited until it was ${status.state}.` : ` ${unsettledNote(def, end, seconds)}`;
-    return { ...common, outcome: 'already_stopped', attempts: stopAttempts + reader.attempts, status, note: note + after };
+    const after =
+      end.reason === 'settled' ? ` Waited until it was ${status.state}.` : ` ${unsettledNote(def, end, seconds)}`;
+    return {
+      ...common,
+      outcome: 'already_stopped',
+      attempts: stopAttempts + reader.attempts,
+      status,
+      note: note + after,
+    };
   }
   if (state === 'succeeded' || state === 'failed') {
-    return { ...common, outcome: 'already_finished', attempts: refusal.attempts, status: read.status, note: `${refused}: the task already finished (${shown(read.status)}).` };
+    return {
+      ...common,
+      outcome: 'already_finished',
+      attempts: refusal.attempts,
+      status: read.status,
+      note: `${refused}: the task already finished (${shown(read.status)}).`,
+    };
   }
-  return failed(base, refusal, { status: read.status, note: `${refused} while the task is ${state} (${shown(read.status)}).` });
+  return failed(base, refusal, {
+    status: read.status,
+    note: `${refused} while the task is ${state} (${shown(read.status)}).`,
+  });
 }
 
 /** The wait has its own deadline: each read gets what is left of it (at most ML_STOP_TIMEOUT_MS), not the call's budget. */
 function wait(reader: StatusReader, ctx: RunContext, seconds: number): Promise<WaitEnd> {
   const read = (limitMs: number) => reader.read({ signal: ctx.signal, deadline: performance.now() + limitMs });
-  return waitUntilSettled({ seconds, poll: ctx.poll ?? DEFAULT_POLL, read, signal: ctx.signal, progress: ctx.progress });
+  return waitUntilSettled({
+    seconds,
+    poll: ctx.poll ?? DEFAULT_POLL,
+    read,
+    signal: ctx.signal,
+    progress: ctx.progress,
+  });
 }
 
 function unsettledNote(def: StopToolDefinition<any>, end: WaitEnd, seconds: number): string {
   const seen = end.status ? `the task was last seen ${shown(end.status)}` : 'no status was read';
   if (end.reason === 'cancelled') return `The client cancelled the wait; ${seen}.`;
-  if (end.reason === 'read_failed') return `Reading the status failed (${errorText(end.error!)}); check it with ${def.status.name}.`;
+  if (end.reason === 'read_failed')
+    return `Reading the status failed (${errorText(end.error!)}); check it with ${def.status.name}.`;
   return `The wait of ${seconds} s ran out; ${seen}. Check again with ${def.status.name}.`;
 }
 
 function dryRunVerdict(status: Status): string {
-  if (status.state === 'running' || status.state === 'pending') return `The task is ${shown(status)}; this request would stop it.`;
-  if (status.state === 'stopping' || status.state === 'stopped') return `The task is already ${shown(status)}; there is nothing to stop.`;
-  if (status.state === 'succeeded' || status.state === 'failed') return `The task already finished (${shown(status)}); there is nothing to stop.`;
+  if (status.state === 'running' || status.state === 'pending')
+    return `The task is ${shown(status)}; this request would stop it.`;
+  if (status.state === 'stopping' || status.state === 'stopped')
+    return `The task is already ${shown(status)}; there is nothing to stop.`;
+  if (status.state === 'succeeded' || status.state === 'failed')
+    return `The task already finished (${shown(status)}); there is nothing to stop.`;
   return `The task's status is ${shown(status)}.`;
 }
 
@@ -161,7 +230,12 @@ function declined(base: ResultBase, note: string): ToolResult {
 }
 
 /** The ids the confirmation names, before anything is sent (so before any project lookup). */
-function plannedTarget(def: StopToolDefinition<any>, input: Input, base: ResultBase, ctx: RunContext): Record<string, string> {
+function plannedTarget(
+  def: StopToolDefinition<any>,
+  input: Input,
+  base: ResultBase,
+  ctx: RunContext,
+): Record<string, string> {
   return { ...base.target, ...ctx.clients[def.provider].plannedTarget(input) };
 }
 

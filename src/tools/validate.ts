@@ -27,7 +27,10 @@ export function validateInput(def: AnyToolDefinition, args: unknown): Validated 
     // Field names are the caller's text: shown shortened and cleaned, and only the first few of them.
     const shown = issue.keys.slice(0, 3).map((k) => JSON.stringify(cleanText(k, 40) || '?'));
     const keys = shown.join(', ') + (issue.keys.length > 3 ? ` and ${issue.keys.length - 3} more` : '');
-    return { ok: false, error: inputError(keys, `unknown field${issue.keys.length > 1 ? 's' : ''}; ${def.name} accepts only: ${allowed}`) };
+    return {
+      ok: false,
+      error: inputError(keys, `unknown field${issue.keys.length > 1 ? 's' : ''}; ${def.name} accepts only: ${allowed}`),
+    };
   }
   const field = issue.path.map(String).join('.') || '(arguments)';
   const given = args && typeof args === 'object' ? (args as Record<string, unknown>)[String(issue.path[0])] : undefined;

@@ -51,9 +51,15 @@ export async function waitUntilSettled(o: WaitOptions): Promise<WaitEnd> {
   let delay = o.poll.firstMs;
   let last: Status | undefined;
   let lastMs = 0; // progress in whole milliseconds, so every notification is strictly greater than the one before
-  const end = (reason: WaitEnd['reason'], error?: ToolError): WaitEnd => ({ reason, ...(last ? { status: last } : {}), ...(error ? { error } : {}) });
+  const end = (reason: WaitEnd['reason'], error?: ToolError): WaitEnd => ({
+    reason,
+    ...(last ? { status: last } : {}),
+    ...(error ? { error } : {}),
+  });
   const notify = async (ms: number, message: string) => {
-    await o.progress?.({ progress: ms / 1000, total: o.seconds, message }).catch((err: unknown) => log('debug', 'progress notification not sent', { error: String(err) }));
+    await o
+      .progress?.({ progress: ms / 1000, total: o.seconds, message })
+      .catch((err: unknown) => log('debug', 'progress notification not sent', { error: String(err) }));
   };
 
   await notify(0, `stop accepted; waiting up to ${o.seconds} s for it to take effect`);
@@ -80,7 +86,10 @@ export async function waitUntilSettled(o: WaitOptions): Promise<WaitEnd> {
     // response that arrives with it, so one sent just before the result is dropped as an unknown token.
     const elapsedMs = Math.round(now() - start);
     lastMs = Math.max(elapsedMs, lastMs + 1);
-    await notify(lastMs, `${read.ok ? `status ${read.status.state}` : `status read failed (${read.error.code})`} after ${(elapsedMs / 1000).toFixed(1)} s`);
+    await notify(
+      lastMs,
+      `${read.ok ? `status ${read.status.state}` : `status read failed (${read.error.code})`} after ${(elapsedMs / 1000).toFixed(1)} s`,
+    );
     delay = Math.min(delay * 1.5, o.poll.maxMs);
   }
 }

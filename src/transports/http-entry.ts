@@ -11,7 +11,11 @@ import { NAME, VERSION } from '../version.js';
 import type { HttpConfig } from './http-config.js';
 import { startHttpServer, type HttpHandle } from './http-server.js';
 
-export async function serveHttp(config: Config, deps: ServerDeps, startup: Record<string, unknown>): Promise<HttpHandle> {
+export async function serveHttp(
+  config: Config,
+  deps: ServerDeps,
+  startup: Record<string, unknown>,
+): Promise<HttpHandle> {
   const token = resolveToken(config.http);
   const handle = await startHttpServer(deps, {
     ...config.http,
@@ -34,7 +38,10 @@ export async function serveHttp(config: Config, deps: ServerDeps, startup: Recor
       log('info', `${signal}: no new connections; waiting for calls in flight`);
       handle.close().then(
         ({ drained }) => {
-          log(drained ? 'info' : 'warn', drained ? 'stopped' : 'stopped with calls still in flight after the grace period');
+          log(
+            drained ? 'info' : 'warn',
+            drained ? 'stopped' : 'stopped with calls still in flight after the grace period',
+          );
           process.exit(0);
         },
         (err: unknown) => {
@@ -60,6 +67,7 @@ function resolveToken(http: HttpConfig): string | undefined {
     }
     if (!token) throw new StartupError(`${source} is empty`);
   }
-  if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) throw new StartupError(`${source} must be one word of printable ASCII (no spaces), to be sent as a bearer token`);
+  if (token !== undefined && !/^[\x21-\x7e]+$/.test(token))
+    throw new StartupError(`${source} must be one word of printable ASCII (no spaces), to be sent as a bearer token`);
   return token;
 }

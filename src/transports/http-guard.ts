@@ -34,7 +34,9 @@ export function hostProblem(header: string | undefined, allowed: ReadonlySet<str
   } catch {
     return `Invalid Host header: ${header}`;
   }
-  return allowed.has(name) ? undefined : `Invalid Host: ${name} is not this server's address; set ML_STOP_ALLOWED_HOSTS to accept it`;
+  return allowed.has(name)
+    ? undefined
+    : `Invalid Host: ${name} is not this server's address; set ML_STOP_ALLOWED_HOSTS to accept it`;
 }
 
 /** Why the Origin header is refused: an absent Origin (a non-browser client) passes, a present one must be trusted. */

@@ -1,7 +1,12 @@
 // Small node:http helpers: a bounded JSON body reader and the JSON-RPC-shaped refusals MCP clients expect.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) return void res.end();
   const text = JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
@@ -9,7 +14,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 /** A refusal in the JSON-RPC error shape the SDK itself uses for HTTP-level errors. */
-export function refuse(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}, code = -32000): void {
+export function refuse(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+  code = -32000,
+): void {
   sendJson(res, status, { jsonrpc: '2.0', error: { code, message }, id: null }, headers);
 }
 
@@ -18,7 +29,11 @@ export function refuse(res: ServerResponse, status: number, message: string, hea
  * undefined. An oversized body is refused as soon as it is known; the rest is read and dropped (up to a bound)
  * so the client sees the 413 rather than a reset connection.
  */
-export function readJsonBody(req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<{ value: unknown } | undefined> {
+export function readJsonBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  maxBytes: number,
+): Promise<{ value: unknown } | undefined> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;

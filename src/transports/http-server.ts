@@ -18,7 +18,12 @@ export interface HttpLimits extends SseLimits {
   shutdownGraceMs: number;
 }
 
-export const DEFAULT_LIMITS: HttpLimits = { maxSessions: 100, idleMs: 10 * 60_000, maxBodyBytes: 1024 * 1024, shutdownGraceMs: 10_000 };
+export const DEFAULT_LIMITS: HttpLimits = {
+  maxSessions: 100,
+  idleMs: 10 * 60_000,
+  maxBodyBytes: 1024 * 1024,
+  shutdownGraceMs: 10_000,
+};
 
 export interface HttpServerOptions {
   host: string;
@@ -58,12 +63,16 @@ export async function startHttpServer(deps: ServerDeps, options: HttpServerOptio
     const problem = hostProblem(req.headers.host, hosts) ?? originProblem(req.headers.origin, options.allowedOrigins);
     if (problem) return refuse(res, 403, problem);
     if (options.token !== undefined && !bearerMatches(req.headers.authorization, options.token)) {
-      return refuse(res, 401, 'Unauthorized: send Authorization: Bearer <token>', { 'WWW-Authenticate': 'Bearer realm="ml-stop-mcp"' });
+      return refuse(res, 401, 'Unauthorized: send Authorization: Bearer <token>', {
+        'WWW-Authenticate': 'Bearer realm="ml-stop-mcp"',
+      });
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const endpoint = ENDPOINTS[url.pathname];
-    if (!endpoint) return refuse(res, 404, `Not found: MCP is served at POST /mcp (Streamable HTTP) and GET /sse (legacy SSE)`);
-    if (req.method !== endpoint) return refuse(res, 405, `Method not allowed: ${url.pathname} takes ${endpoint}`, { Allow: endpoint });
+    if (!endpoint)
+      return refuse(res, 404, `Not found: MCP is served at POST /mcp (Streamable HTTP) and GET /sse (legacy SSE)`);
+    if (req.method !== endpoint)
+      return refuse(res, 405, `Method not allowed: ${url.pathname} takes ${endpoint}`, { Allow: endpoint });
 
     if (url.pathname === '/healthz') return sendJson(res, 200, options.health);
     if (url.pathname === '/sse') return sessions.open(res);
@@ -88,7 +97,11 @@ export async function startHttpServer(deps: ServerDeps, options: HttpServerOptio
 
   const http = createHttpServer((req, res) => {
     route(req, res).catch((err: unknown) => {
-      log('error', 'HTTP request failed', { method: req.method, path: req.url?.split('?')[0], error: String((err as Error)?.message ?? err) });
+      log('error', 'HTTP request failed', {
+        method: req.method,
+        path: req.url?.split('?')[0],
+        error: String((err as Error)?.message ?? err),
+      });
       if (!res.headersSent) refuse(res, 500, 'Internal server error', {}, -32603);
     });
   });
@@ -119,7 +132,9 @@ const ENDPOINTS: Record<string, string> = { '/mcp': 'POST', '/sse': 'GET', '/mes
 
 function listen(http: ReturnType<typeof createHttpServer>, host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    http.once('error', (err: NodeJS.ErrnoException) => reject(new StartupError(`cannot listen on ${host}:${port}: ${err.code ?? err.message}`)));
+    http.once('error', (err: NodeJS.ErrnoException) =>
+      reject(new StartupError(`cannot listen on ${host}:${port}: ${err.code ?? err.message}`)),
+    );
     http.listen(port, host, () => resolve());
   });
 }

@@ -21,7 +21,8 @@ class TrackedSseTransport extends SSEServerTransport {
   readonly pending = new Map<RequestId, () => void>();
 
   override async send(message: JSONRPCMessage): Promise<void> {
-    if ('id' in message && message.id !== undefined && ('result' in message || 'error' in message)) this.settle(message.id);
+    if ('id' in message && message.id !== undefined && ('result' in message || 'error' in message))
+      this.settle(message.id);
     return super.send(message);
   }
 
@@ -51,7 +52,12 @@ export class SseSessions {
 
   async open(res: ServerResponse): Promise<void> {
     if (this.sessions.size >= this.limits.maxSessions) {
-      return refuse(res, 503, `Too many open SSE sessions (limit ${this.limits.maxSessions}); close one, or use Streamable HTTP at /mcp`, { 'Retry-After': '60' });
+      return refuse(
+        res,
+        503,
+        `Too many open SSE sessions (limit ${this.limits.maxSessions}); close one, or use Streamable HTTP at /mcp`,
+        { 'Retry-After': '60' },
+      );
     }
     const transport = new TrackedSseTransport('/messages', res);
     const session: Session = { transport };

@@ -18,10 +18,17 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 beforeEach(() => void sim.requests.splice(0));
 
-async function doctor(env: Record<string, string | undefined>, args: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
+async function doctor(
+  env: Record<string, string | undefined>,
+  args: string[] = [],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const cwd = mkdtempSync(join(tmpdir(), 'ml-stop-doctor-'));
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, 'doctor', ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env } as NodeJS.ProcessEnv, timeout: 30_000 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, 'doctor', ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', ...env } as NodeJS.ProcessEnv,
+      timeout: 30_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -45,9 +52,27 @@ describe('ml-stop-mcp doctor', () => {
   it('good keys: both signatures accepted, the project found, exit 0, after exactly one read-only call each', async () => {
     const { code, stdout, stderr } = await doctor(envFor(sim));
     expect(code, stdout + stderr).toBe(0);
-    expect(stdout.split('\n')[0]).toMatch(/^provider +endpoint +credentials +signature +project id +round trip +what to fix$/);
-    expect(row(stdout, 'huaweicloud')).toEqual(['huaweicloud', sim.url, 'found', 'accepted', PROJECT, expect.stringMatching(/^\d+ ms$/), 'nothing']);
-    expect(row(stdout, 'qianfan')).toEqual(['qianfan', sim.url, 'found', 'accepted', '-', expect.stringMatching(/^\d+ ms$/), 'nothing']);
+    expect(stdout.split('\n')[0]).toMatch(
+      /^provider +endpoint +credentials +signature +project id +round trip +what to fix$/,
+    );
+    expect(row(stdout, 'huaweicloud')).toEqual([
+      'huaweicloud',
+      sim.url,
+      'found',
+      'accepted',
+      PROJECT,
+      expect.stringMatching(/^\d+ ms$/),
+      'nothing',
+    ]);
+    expect(row(stdout, 'qianfan')).toEqual([
+      'qianfan',
+      sim.url,
+      'found',
+      'accepted',
+      '-',
+      expect.stringMatching(/^\d+ ms$/),
+      'nothing',
+    ]);
     expect(stdout).toContain('All configured providers accepted their keys.');
     expect(sim.requests.map((r) => `${r.method} ${r.url} ${r.verdict.ok}`)).toEqual([
       'GET /v3/projects?name=cn-north-4 true',
@@ -58,7 +83,9 @@ describe('ml-stop-mcp doctor', () => {
   }, 40_000);
 
   it('wrong secrets: signatures rejected, the fix names the variable, exit 1', async () => {
-    const { code, stdout, stderr } = await doctor(envFor(sim, { HUAWEICLOUD_SDK_SK: 'wrong-secret-value-123', QIANFAN_SECRET_KEY: 'wrong-secret-value-123' }));
+    const { code, stdout, stderr } = await doctor(
+      envFor(sim, { HUAWEICLOUD_SDK_SK: 'wrong-secret-value-123', QIANFAN_SECRET_KEY: 'wrong-secret-value-123' }),
+    );
     expect(code).toBe(1);
     const hw = row(stdout, 'huaweicloud');
     expect(hw.slice(2, 4)).toEqual(['found', 'rejected']);
@@ -71,7 +98,9 @@ describe('ml-stop-mcp doctor', () => {
   }, 40_000);
 
   it('an unknown access key is named as such', async () => {
-    const { code, stdout } = await doctor(envFor(sim, { HUAWEICLOUD_SDK_AK: 'NOSUCHKEY0000000000', QIANFAN_ACCESS_KEY: 'no-such-qianfan-key' }));
+    const { code, stdout } = await doctor(
+      envFor(sim, { HUAWEICLOUD_SDK_AK: 'NOSUCHKEY0000000000', QIANFAN_ACCESS_KEY: 'no-such-qianfan-key' }),
+    );
     expect(code).toBe(1);
     expect(row(stdout, 'huaweicloud')[6]).toMatch(/^HUAWEICLOUD_SDK_AK is not a known access key/);
     expect(row(stdout, 'qianfan')[6]).toMatch(/^QIANFAN_ACCESS_KEY is not a known access key/);
@@ -81,7 +110,9 @@ describe('ml-stop-mcp doctor', () => {
     const { code, stdout } = await doctor({});
     expect(code).toBe(1);
     expect(row(stdout, 'huaweicloud').slice(2, 4)).toEqual(['not set', '-']);
-    expect(row(stdout, 'huaweicloud')[6]).toBe('no provider is configured: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK');
+    expect(row(stdout, 'huaweicloud')[6]).toBe(
+      'no provider is configured: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK',
+    );
     expect(row(stdout, 'qianfan')[6]).toBe('no provider is configured: set QIANFAN_ACCESS_KEY and QIANFAN_SECRET_KEY');
     expect(sim.requests).toHaveLength(0);
   }, 40_000);
@@ -97,22 +128,43 @@ describe('ml-stop-mcp doctor', () => {
   }, 40_000);
 
   it('a configured project id that IAM does not list for the region is reported', async () => {
-    const { code, stdout } = await doctor(envFor(sim, { HUAWEICLOUD_SDK_PROJECT_ID: 'ffffffffffffffffffffffffffffffff' }));
+    const { code, stdout } = await doctor(
+      envFor(sim, { HUAWEICLOUD_SDK_PROJECT_ID: 'ffffffffffffffffffffffffffffffff' }),
+    );
     expect(code).toBe(1);
-    expect(row(stdout, 'huaweicloud')[6]).toBe(`HUAWEICLOUD_SDK_PROJECT_ID is ffffffffffffffffffffffffffffffff but IAM lists ${PROJECT} as the cn-north-4 project`);
+    expect(row(stdout, 'huaweicloud')[6]).toBe(
+      `HUAWEICLOUD_SDK_PROJECT_ID is ffffffffffffffffffffffffffffffff but IAM lists ${PROJECT} as the cn-north-4 project`,
+    );
   }, 40_000);
 
   it('an unreachable endpoint: signature unknown, the endpoint named, exit 1', async () => {
-    const { code, stdout } = await doctor({ QIANFAN_ACCESS_KEY: QF.ak, QIANFAN_SECRET_KEY: QF.sk, QIANFAN_CONSOLE_API_BASE_URL: 'http://127.0.0.1:1' });
+    const { code, stdout } = await doctor({
+      QIANFAN_ACCESS_KEY: QF.ak,
+      QIANFAN_SECRET_KEY: QF.sk,
+      QIANFAN_CONSOLE_API_BASE_URL: 'http://127.0.0.1:1',
+    });
     expect(code).toBe(1);
     expect(row(stdout, 'qianfan')[3]).toBe('unknown');
-    expect(row(stdout, 'qianfan')[6]).toMatch(/^ECONNREFUSED: The request to http:\/\/127\.0\.0\.1:1 \(set by QIANFAN_CONSOLE_API_BASE_URL\) failed/);
+    expect(row(stdout, 'qianfan')[6]).toMatch(
+      /^ECONNREFUSED: The request to http:\/\/127\.0\.0\.1:1 \(set by QIANFAN_CONSOLE_API_BASE_URL\) failed/,
+    );
   }, 40_000);
 
   it('doctor --simulate passes with no configuration and says it is simulated', async () => {
-    const { code, stdout, stderr } = await doctor({ HUAWEICLOUD_SDK_AK: 'real-looking-ak', HUAWEICLOUD_SDK_SK: 'real-looking-sk' }, ['--simulate']);
+    const { code, stdout, stderr } = await doctor(
+      { HUAWEICLOUD_SDK_AK: 'real-looking-ak', HUAWEICLOUD_SDK_SK: 'real-looking-sk' },
+      ['--simulate'],
+    );
     expect(code, stdout + stderr).toBe(0);
-    expect(row(stdout, 'huaweicloud')).toEqual(['huaweicloud', expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), 'found', 'accepted', PROJECT, expect.stringMatching(/ ms$/), 'nothing']);
+    expect(row(stdout, 'huaweicloud')).toEqual([
+      'huaweicloud',
+      expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      'found',
+      'accepted',
+      PROJECT,
+      expect.stringMatching(/ ms$/),
+      'nothing',
+    ]);
     expect(row(stdout, 'qianfan').slice(2, 4)).toEqual(['found', 'accepted']);
     expect(stdout).toContain('(simulated)');
     expect(stderr).toContain('simulate mode');

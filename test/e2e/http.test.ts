@@ -32,7 +32,11 @@ interface Run {
 
 function run(args: string[], env: Record<string, string | undefined> = {}): Run {
   const cwd = mkdtempSync(join(tmpdir(), 'ml-stop-http-'));
-  const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += String(d)));
@@ -70,13 +74,22 @@ describe('start-up', () => {
   it('binds 0.0.0.0 with a token file, requires the token, and exits 0 on SIGINT', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ml-stop-tok-'));
     writeFileSync(join(dir, 'token'), 'team-token-from-file-5b1e\n');
-    const r = run(['--transport', 'http', '--host', '0.0.0.0', '--port', '0', '--http-token-file', join(dir, 'token')], { ML_STOP_HTTP_TOKEN: 'ignored-env-token' });
+    const r = run(
+      ['--transport', 'http', '--host', '0.0.0.0', '--port', '0', '--http-token-file', join(dir, 'token')],
+      { ML_STOP_HTTP_TOKEN: 'ignored-env-token' },
+    );
     const port = new URL(await boundUrl(r)).port;
     const base = `http://127.0.0.1:${port}`;
     expect((await fetch(`${base}/healthz`)).status).toBe(401);
-    expect((await fetch(`${base}/healthz`, { headers: { Authorization: 'Bearer ignored-env-token' } })).status).toBe(401);
+    expect((await fetch(`${base}/healthz`, { headers: { Authorization: 'Bearer ignored-env-token' } })).status).toBe(
+      401,
+    );
     const health = await fetch(`${base}/healthz`, { headers: { Authorization: 'Bearer team-token-from-file-5b1e' } });
-    expect(await health.json()).toEqual({ name: 'ml-stop-mcp', version: '0.1.0', providers: { huaweicloud: false, qianfan: false } });
+    expect(await health.json()).toEqual({
+      name: 'ml-stop-mcp',
+      version: '0.1.0',
+      providers: { huaweicloud: false, qianfan: false },
+    });
     expect(r.stderr()).toContain('"token_required":true');
     expect(r.stderr()).not.toContain('team-token-from-file-5b1e');
     r.child.kill('SIGINT');
@@ -94,18 +107,34 @@ describe('SIGTERM', () => {
     const held = new Promise<void>((done) => (release = done));
     sim.intercept((req) => (req.url.includes('StopBatchInferenceTask') ? held.then(() => undefined) : undefined));
 
-    const call = client.callTool({ name: 'qianfan_stop_batch_inference_task', arguments: { task_id: 'infer-sigterm' } });
-    await expect.poll(() => sim.requests.some((q) => (q.json as { taskId?: string } | undefined)?.taskId === 'infer-sigterm'), { timeout: 20_000 }).toBe(true);
+    const call = client.callTool({
+      name: 'qianfan_stop_batch_inference_task',
+      arguments: { task_id: 'infer-sigterm' },
+    });
+    await expect
+      .poll(() => sim.requests.some((q) => (q.json as { taskId?: string } | undefined)?.taskId === 'infer-sigterm'), {
+        timeout: 20_000,
+      })
+      .toBe(true);
     r.child.kill('SIGTERM');
     await expect.poll(() => r.stderr().includes('SIGTERM: no new connections'), { timeout: 10_000 }).toBe(true);
     // A new connection is refused (a request on a connection kept alive from before would get 503).
-    expect([503, 'refused']).toContain(await fetch(`${url}/healthz`).then((res) => res.status, () => 'refused'));
+    expect([503, 'refused']).toContain(
+      await fetch(`${url}/healthz`).then(
+        (res) => res.status,
+        () => 'refused',
+      ),
+    );
     expect(r.child.exitCode).toBeNull(); // still draining
     release();
 
     const res = await call;
     expect(res.isError).toBe(false);
-    expect(res.structuredContent).toMatchObject({ ok: true, outcome: 'stop_requested', target: { task_id: 'infer-sigterm' } });
+    expect(res.structuredContent).toMatchObject({
+      ok: true,
+      outcome: 'stop_requested',
+      target: { task_id: 'infer-sigterm' },
+    });
     expect(await r.exited).toBe(0);
     expect(r.stderr()).toContain('"message":"stopped"');
     for (const secret of [HW.sk, QF.sk]) expect(r.stderr()).not.toContain(secret);

@@ -37,9 +37,23 @@ it('no secret appears in any result, stderr line or audit line of a session full
     ML_STOP_PROXY_LOOPBACK: '1',
     ML_STOP_AUDIT_FILE: auditFile,
   });
-  const secrets = [HW.sk, QF.sk, HW.ak, QF.ak, TOKEN, PROXY_PASSWORD, Buffer.from(`agent:${PROXY_PASSWORD}`).toString('base64')];
+  const secrets = [
+    HW.sk,
+    QF.sk,
+    HW.ak,
+    QF.ak,
+    TOKEN,
+    PROXY_PASSWORD,
+    Buffer.from(`agent:${PROXY_PASSWORD}`).toString('base64'),
+  ];
 
-  const transport = new StdioClientTransport({ command: process.execPath, args: [CLI, '--timeout-ms', '2500'], env: { PATH: process.env.PATH ?? '', ...env } as Record<string, string>, cwd: dir, stderr: 'pipe' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [CLI, '--timeout-ms', '2500'],
+    env: { PATH: process.env.PATH ?? '', ...env } as Record<string, string>,
+    cwd: dir,
+    stderr: 'pipe',
+  });
   let stderr = '';
   transport.stderr?.on('data', (d) => (stderr += String(d)));
   const client = new Client({ name: 'secrets', version: '1.0.0' });
@@ -54,7 +68,8 @@ it('no secret appears in any result, stderr line or audit line of a session full
     if (name.includes('_stop_')) stops++;
     return res.structuredContent as Record<string, any>;
   };
-  const unique = (args: Record<string, unknown>) => Object.fromEntries(Object.entries(args).map(([k, v]) => [k, v === 'id-1' ? `id-${++n}` : v]));
+  const unique = (args: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(args).map(([k, v]) => [k, v === 'id-1' ? `id-${++n}` : v]));
 
   const shapes = await toolShapes(client);
   for (const shape of shapes) {
@@ -62,10 +77,25 @@ it('no secret appears in any result, stderr line or audit line of a session full
     await call(shape.name, { ...minimalArgs(shape), extra: 'x\u0000y' }); // invalid input
   }
   // Failures of every kind on one stop tool per provider (each retried failure costs real backoff time here).
-  for (const shape of [shapes.find((s) => s.name.startsWith('modelarts_stop_'))!, shapes.find((s) => s.name.startsWith('qianfan_stop_'))!]) {
+  for (const shape of [
+    shapes.find((s) => s.name.startsWith('modelarts_stop_'))!,
+    shapes.find((s) => s.name.startsWith('qianfan_stop_'))!,
+  ]) {
     for (const fault of [
-      { status: 401, body: { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail' } },
-      { status: 403, headers: { 'X-Bce-Error-Code': 'SignatureDoesNotMatch', 'X-Bce-Error-Message': 'SignatureDoesNotMatch, cause: Fail to authn user: Signature does not match' } },
+      {
+        status: 401,
+        body: {
+          error_code: 'APIGW.0301',
+          error_msg: 'Incorrect IAM authentication information: verify aksk signature fail',
+        },
+      },
+      {
+        status: 403,
+        headers: {
+          'X-Bce-Error-Code': 'SignatureDoesNotMatch',
+          'X-Bce-Error-Message': 'SignatureDoesNotMatch, cause: Fail to authn user: Signature does not match',
+        },
+      },
       { status: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
       { fault: 'reset' as const },
     ]) {
@@ -74,16 +104,25 @@ it('no secret appears in any result, stderr line or audit line of a session full
     }
   }
   let first = true;
-  sim.intercept(() => (first ? ((first = false), { status: 503, body: { error_code: 'ModelArts.0001', error_msg: 'busy' } }) : undefined));
-  expect(await call('modelarts_stop_intelligent_task', { dataset_id: 'd1', task_id: 'retry-then-ok' })).toMatchObject({ ok: true, attempts: 2 });
+  sim.intercept(() =>
+    first ? ((first = false), { status: 503, body: { error_code: 'ModelArts.0001', error_msg: 'busy' } }) : undefined,
+  );
+  expect(await call('modelarts_stop_intelligent_task', { dataset_id: 'd1', task_id: 'retry-then-ok' })).toMatchObject({
+    ok: true,
+    attempts: 2,
+  });
   sim.intercept(() => ({ fault: 'hang' }));
-  expect(await call('qianfan_stop_fine_tuning_task', { task_id: 'task-hang' })).toMatchObject({ ok: false, error: { category: 'timeout' } });
+  expect(await call('qianfan_stop_fine_tuning_task', { task_id: 'task-hang' })).toMatchObject({
+    ok: false,
+    error: { category: 'timeout' },
+  });
   sim.intercept(undefined);
   await client.close();
 
   const audit = readFileSync(auditFile, 'utf8');
   const everything = [...results, stderr, audit].join('\n');
-  for (const secret of secrets) expect(everything.includes(secret), `a secret leaked (${secret.slice(0, 4)}…)`).toBe(false);
+  for (const secret of secrets)
+    expect(everything.includes(secret), `a secret leaked (${secret.slice(0, 4)}…)`).toBe(false);
   // the token and the proxy credentials were really used
   expect(sim.requests.some((r) => r.headers['x-security-token'] === TOKEN)).toBe(true);
   expect(proxy.seen.length).toBeGreaterThan(20);
@@ -93,11 +132,32 @@ it('no secret appears in any result, stderr line or audit line of a session full
   expect(lines[0]).toBe('{"earlier":"line"}');
   const entries = lines.slice(1).map((l) => JSON.parse(l) as Record<string, unknown>);
   expect(entries).toHaveLength(stops);
-  for (const e of entries) expect(Object.keys(e).sort()).toEqual(expect.arrayContaining(['attempts', 'audit', 'duration_ms', 'http_status', 'outcome', 'provider', 'request_id', 'target', 'time', 'tool']));
+  for (const e of entries)
+    expect(Object.keys(e).sort()).toEqual(
+      expect.arrayContaining([
+        'attempts',
+        'audit',
+        'duration_ms',
+        'http_status',
+        'outcome',
+        'provider',
+        'request_id',
+        'target',
+        'time',
+        'tool',
+      ]),
+    );
   expect(entries.map((e) => e.outcome)).toContain('stop_requested');
   for (const e of entries) expect(Math.abs(Date.parse(e.time as string) - Date.now())).toBeLessThan(120_000); // wall clock, not a monotonic offset
-  expect(entries.find((e) => (e.target as Record<string, string>).task_id === 'retry-then-ok')).toMatchObject({ outcome: 'stop_requested', attempts: 2 });
-  expect(entries.find((e) => (e.target as Record<string, string>).task_id === 'task-hang')).toMatchObject({ outcome: 'failed', attempts: 1, error_code: 'Timeout' });
+  expect(entries.find((e) => (e.target as Record<string, string>).task_id === 'retry-then-ok')).toMatchObject({
+    outcome: 'stop_requested',
+    attempts: 2,
+  });
+  expect(entries.find((e) => (e.target as Record<string, string>).task_id === 'task-hang')).toMatchObject({
+    outcome: 'failed',
+    attempts: 1,
+    error_code: 'Timeout',
+  });
   // the same lines went to stderr
   for (const line of lines.slice(1)) expect(stderr).toContain(line);
 }, 60_000);

@@ -13,7 +13,14 @@ it('the built server lists exactly the tools the SDK renders from the definition
     [{ ML_STOP_READ_ONLY: 'true' }, expected.filter((t) => t.annotations?.readOnlyHint).map((t) => t.name)],
   ] as const) {
     const client = new Client({ name: 'tool-list', version: '1.0.0' });
-    await client.connect(new StdioClientTransport({ command: process.execPath, args: [join(import.meta.dirname, '../../dist/cli.js')], env: { PATH: process.env.PATH ?? '', ...env }, stderr: 'ignore' }));
+    await client.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: [join(import.meta.dirname, '../../dist/cli.js')],
+        env: { PATH: process.env.PATH ?? '', ...env },
+        stderr: 'ignore',
+      }),
+    );
     const { tools } = await client.listTools();
     await client.close();
     expect(tools.map((t) => t.name)).toEqual(names);

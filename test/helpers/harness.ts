@@ -17,11 +17,18 @@ export const QF = { ak: 'test-qianfan-access-key-0001', sk: 'test-qianfan-secret
 export const PROJECT = 'a4a5d4098fb4474fa22cd05f897d6b99';
 
 export function startFake(options: Partial<SimulatorOptions> = {}): Promise<Simulator> {
-  return startSimulator({ keys: { huaweicloud: { [HW.ak]: HW.sk }, qianfan: { [QF.ak]: QF.sk } }, stoppingMs: 50, ...options });
+  return startSimulator({
+    keys: { huaweicloud: { [HW.ak]: HW.sk }, qianfan: { [QF.ak]: QF.sk } },
+    stoppingMs: 50,
+    ...options,
+  });
 }
 
 /** Environment that points both providers at the fake upstream. */
-export function envFor(sim: Simulator, extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+export function envFor(
+  sim: Simulator,
+  extra: Record<string, string | undefined> = {},
+): Record<string, string | undefined> {
   return {
     HUAWEICLOUD_SDK_AK: HW.ak,
     HUAWEICLOUD_SDK_SK: HW.sk,
@@ -56,7 +63,12 @@ export const FAST_POLL = { firstMs: 30, maxMs: 120, lastReadMs: 100 };
 /** Backoff short enough for tests; Retry-After is still honoured for real. */
 export const FAST_RETRY: Partial<RetryTuning> = { baseDelayMs: 4 };
 
-export async function connect(env: Record<string, string | undefined>, argv: string[] = [], audit?: AuditSink, options: ConnectOptions = {}) {
+export async function connect(
+  env: Record<string, string | undefined>,
+  argv: string[] = [],
+  audit?: AuditSink,
+  options: ConnectOptions = {},
+) {
   const config = loadConfig(env, argv);
   const tools = selectTools(allTools, config.toolFilter);
   const server = createServer({
@@ -69,7 +81,10 @@ export async function connect(env: Record<string, string | undefined>, argv: str
     ...options.deps,
   });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const client = new Client({ name: 'test', version: '1.0.0' }, options.elicit ? { capabilities: { elicitation: {} } } : {});
+  const client = new Client(
+    { name: 'test', version: '1.0.0' },
+    options.elicit ? { capabilities: { elicitation: {} } } : {},
+  );
   if (options.elicit) client.setRequestHandler(ElicitRequestSchema, (req) => options.elicit!(req.params));
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
   // Listing first makes the SDK client check every structuredContent, error results included, against the

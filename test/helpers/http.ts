@@ -48,7 +48,13 @@ export interface RawResponse {
 export const MCP_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' };
 
 /** One request with exactly the given headers (Host included when set); `body` may be a string or chunks. */
-export function raw(baseUrl: string, method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer[]): Promise<RawResponse> {
+export function raw(
+  baseUrl: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string | Buffer[],
+): Promise<RawResponse> {
   const url = new URL(path, baseUrl);
   return new Promise((resolve, reject) => {
     const req = request(url, { method, headers }, (res) => {

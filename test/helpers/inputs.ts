@@ -49,7 +49,8 @@ export const FREE_TEXT: Readonly<Record<string, readonly string[]>> = { list_run
 export const isFreeText = (tool: string, field: string): boolean => FREE_TEXT[tool]?.includes(field) ?? false;
 
 /** Whether a free-text field takes this string (its published length bounds). */
-export const fitsFreeText = (p: PropSchema, text: string): boolean => text.length >= (p.minLength ?? 0) && text.length <= (p.maxLength ?? Infinity);
+export const fitsFreeText = (p: PropSchema, text: string): boolean =>
+  text.length >= (p.minLength ?? 0) && text.length <= (p.maxLength ?? Infinity);
 
 export function kindOf(tool: string): 'stop' | 'status' | 'list' {
   return allTools.find((t) => t.name === tool)!.kind;
@@ -64,7 +65,10 @@ export function refusedEnvelope(tool: string): Record<string, unknown> {
 
 /** A refusal names the field, or for an array the field and the element ("providers.1: ..."). */
 export function namesField(message: string, field: string): boolean {
-  return message.startsWith(`${field}: `) || (message.startsWith(`${field}.`) && /^\d+: /.test(message.slice(field.length + 1)));
+  return (
+    message.startsWith(`${field}: `) ||
+    (message.startsWith(`${field}.`) && /^\d+: /.test(message.slice(field.length + 1)))
+  );
 }
 
 /** Strings that are valid for a string field without a pattern (the region field); both have simulator endpoints. */
@@ -79,7 +83,9 @@ export function sampleValue(p: PropSchema): unknown {
   if (p.type === 'integer' || p.type === 'number') return p.minimum ?? 0;
   if (p.type === 'string' && p.pattern) {
     const re = new RegExp(p.pattern);
-    return ['id-1', '123', 'a'].find((c) => re.test(c) && c.length >= (p.minLength ?? 0) && c.length <= (p.maxLength ?? Infinity));
+    return ['id-1', '123', 'a'].find(
+      (c) => re.test(c) && c.length >= (p.minLength ?? 0) && c.length <= (p.maxLength ?? Infinity),
+    );
   }
   return KNOWN_STRINGS[0];
 }
@@ -122,7 +128,16 @@ export function nonMembers(p: PropSchema): unknown[] {
   const members = (p.enum ?? p.items?.enum ?? []).filter((m): m is string => typeof m === 'string');
   if (members.length === 0) return [];
   const first = members[0]!;
-  const misses = ['id-1', first.toUpperCase(), ` ${first}`, `${first} `, `${first}\u0000`, `${first}s`, first.slice(0, -1), members.join(',')];
+  const misses = [
+    'id-1',
+    first.toUpperCase(),
+    ` ${first}`,
+    `${first} `,
+    `${first}\u0000`,
+    `${first}s`,
+    first.slice(0, -1),
+    members.join(','),
+  ];
   return p.enum ? misses : [...misses.map((m) => [m]), ...misses.map((m) => [first, m])];
 }
 
@@ -153,4 +168,14 @@ export const HOSTILE_STRINGS = [
 ];
 
 /** Unknown field names an agent (or an attacker) might send ("__proto__" is dropped by the SDK before validation). */
-export const HOSTILE_KEYS = ['force', 'x\u0000y', '\u202eadmin\u202c', '../../etc/passwd', 'k'.repeat(5000), 'TASK_ID', 'line\r\nbreak', 'constructor', 'toString'];
+export const HOSTILE_KEYS = [
+  'force',
+  'x\u0000y',
+  '\u202eadmin\u202c',
+  '../../etc/passwd',
+  'k'.repeat(5000),
+  'TASK_ID',
+  'line\r\nbreak',
+  'constructor',
+  'toString',
+];

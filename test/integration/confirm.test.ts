@@ -16,12 +16,17 @@ type Params = ElicitRequest['params'];
 /** A client that declares elicitation and answers with `answer(params)`; every request it got is in `asked`. */
 async function confirming(answer: (params: Params) => ElicitResult, env: Record<string, string | undefined> = {}) {
   const asked: Params[] = [];
-  const m = await connect(envFor(sim, { HUAWEICLOUD_SDK_PROJECT_ID: PROJECT, ...env }), env.ML_STOP_CONFIRM ? [] : ['--confirm'], undefined, {
-    elicit: (params) => {
-      asked.push(params);
-      return answer(params);
+  const m = await connect(
+    envFor(sim, { HUAWEICLOUD_SDK_PROJECT_ID: PROJECT, ...env }),
+    env.ML_STOP_CONFIRM ? [] : ['--confirm'],
+    undefined,
+    {
+      elicit: (params) => {
+        asked.push(params);
+        return answer(params);
+      },
     },
-  });
+  );
   return { ...m, asked };
 }
 
@@ -44,7 +49,13 @@ describe.each(STOP_CASES)('$tool with --confirm', (c) => {
     expect(params.mode).toBe('form');
     expect(params.requestedSchema).toEqual({
       type: 'object',
-      properties: { [c.confirmField]: { type: 'string', title: c.confirmField, description: `Type ${args[c.confirmField]} to stop it.` } },
+      properties: {
+        [c.confirmField]: {
+          type: 'string',
+          title: c.confirmField,
+          description: `Type ${args[c.confirmField]} to stop it.`,
+        },
+      },
       required: [c.confirmField],
     });
     expect(params.message).toContain(c.family.startsWith('modelarts') ? 'Huawei Cloud: ' : 'Baidu Qianfan: ');
@@ -59,12 +70,23 @@ describe('declined confirmations send nothing', () => {
   it.each([
     ['decline', { action: 'decline' }, 'The user declined the confirmation; nothing was sent.'],
     ['cancel', { action: 'cancel' }, 'The user cancelled the confirmation; nothing was sent.'],
-    ['a wrong id', { action: 'accept', content: { task_id: 'r0jT2zwxBDKf8KEnSuX' } }, 'The task_id typed to confirm did not match r0jT2zwxBDKf8KEnSuZ; nothing was sent. Call again if the user still wants it stopped.'],
-    ['an id typed with spaces around it', { action: 'accept', content: { task_id: ' r0jT2zwxBDKf8KEnSu ' } }, 'The task_id typed to confirm did not match r0jT2zwxBDKf8KEnSuZ; nothing was sent. Call again if the user still wants it stopped.'],
+    [
+      'a wrong id',
+      { action: 'accept', content: { task_id: 'r0jT2zwxBDKf8KEnSuX' } },
+      'The task_id typed to confirm did not match r0jT2zwxBDKf8KEnSuZ; nothing was sent. Call again if the user still wants it stopped.',
+    ],
+    [
+      'an id typed with spaces around it',
+      { action: 'accept', content: { task_id: ' r0jT2zwxBDKf8KEnSu ' } },
+      'The task_id typed to confirm did not match r0jT2zwxBDKf8KEnSuZ; nothing was sent. Call again if the user still wants it stopped.',
+    ],
   ] as Array<[string, ElicitResult, string]>)('%s is declined', async (_name, answer, note) => {
     const m = await confirming(() => answer);
     const before = sim.requests.length;
-    const called = await m.call('modelarts_stop_intelligent_task', { dataset_id: 'gfghHSokody6AJigS5A', task_id: 'r0jT2zwxBDKf8KEnSuZ' });
+    const called = await m.call('modelarts_stop_intelligent_task', {
+      dataset_id: 'gfghHSokody6AJigS5A',
+      task_id: 'r0jT2zwxBDKf8KEnSuZ',
+    });
     expect(sim.requests.length).toBe(before);
     expect(called.isError).toBe(false);
     expect(called.result).toEqual({
@@ -106,7 +128,11 @@ describe('fail closed, and never for reads or dry runs', () => {
     expect(sim.requests.length).toBe(before);
     expect(called.isError).toBe(true);
     expect(called.result).toMatchObject({ ok: false, outcome: 'failed', attempts: 0, http_status: null });
-    expect(called.result.error).toMatchObject({ code: 'ConfirmationUnavailable', category: 'config', retryable: false });
+    expect(called.result.error).toMatchObject({
+      code: 'ConfirmationUnavailable',
+      category: 'config',
+      retryable: false,
+    });
     expect(called.result.error.message).toContain('did not declare the elicitation capability');
     expect(called.result.error.hint).toContain('without --confirm and with ML_STOP_CONFIRM unset or false');
     await m.close();
@@ -117,7 +143,12 @@ describe('fail closed, and never for reads or dry runs', () => {
     const before = sim.requests.length;
     const called = await m.call('qianfan_stop_batch_inference_task', { task_id: 'infer-empty-form' });
     expect(sim.requests.length).toBe(before);
-    expect(called.result).toMatchObject({ ok: false, outcome: 'failed', attempts: 0, error: { code: 'ConfirmationFailed', category: 'config' } });
+    expect(called.result).toMatchObject({
+      ok: false,
+      outcome: 'failed',
+      attempts: 0,
+      error: { code: 'ConfirmationFailed', category: 'config' },
+    });
     await m.close();
   });
 
@@ -128,7 +159,11 @@ describe('fail closed, and never for reads or dry runs', () => {
     const before = sim.requests.length;
     const called = await m.call('qianfan_stop_batch_inference_task', { task_id: 'infer-broken-ui' });
     expect(sim.requests.length).toBe(before);
-    expect(called.result).toMatchObject({ ok: false, outcome: 'failed', error: { code: 'ConfirmationFailed', category: 'config' } });
+    expect(called.result).toMatchObject({
+      ok: false,
+      outcome: 'failed',
+      error: { code: 'ConfirmationFailed', category: 'config' },
+    });
     expect(called.result.error.message).toContain('no UI attached');
     await m.close();
   });

@@ -26,8 +26,18 @@ afterAll(async () => {
 });
 
 /** A server with its own clients (so its own project cache), auditing into `audit`. */
-async function server(timeoutMs: number, env: Record<string, string | undefined> = {}, options: Parameters<typeof connect>[3] = {}, argv: string[] = []) {
-  const m = await connect(envFor(sim, env), ['--timeout-ms', String(timeoutMs), ...argv], (e) => audit.push(e), options);
+async function server(
+  timeoutMs: number,
+  env: Record<string, string | undefined> = {},
+  options: Parameters<typeof connect>[3] = {},
+  argv: string[] = [],
+) {
+  const m = await connect(
+    envFor(sim, env),
+    ['--timeout-ms', String(timeoutMs), ...argv],
+    (e) => audit.push(e),
+    options,
+  );
   open.push(m);
   return m;
 }
@@ -72,13 +82,23 @@ describe('a cancelled call sends no stop it had not sent yet', SLOW, () => {
     });
     const id = `lookup${freshId()}`;
     const controller = new AbortController();
-    const call = m.call('modelarts_stop_intelligent_task', { dataset_id: 'd', task_id: id }, { signal: controller.signal });
+    const call = m.call(
+      'modelarts_stop_intelligent_task',
+      { dataset_id: 'd', task_id: id },
+      { signal: controller.signal },
+    );
     await arrived.opened;
     controller.abort();
     await expect(call).rejects.toThrow();
 
     // The call ends while the lookup is still held: it does not wait for it.
-    expect(await auditFor(id)).toMatchObject({ outcome: 'failed', error_code: 'Cancelled', attempts: 0, http_status: null, request_id: null });
+    expect(await auditFor(id)).toMatchObject({
+      outcome: 'failed',
+      error_code: 'Cancelled',
+      attempts: 0,
+      http_status: null,
+      request_id: null,
+    });
     release.open();
     while (!lookup!.reply) await sleep(10);
     expect(lookup!.reply.status).toBe(200);
@@ -94,13 +114,18 @@ describe('a cancelled call sends no stop it had not sent yet', SLOW, () => {
   it('cancelled while the user is asked to confirm: Cancelled (not declined), nothing sent', async () => {
     const asked = gate();
     const never = gate();
-    const m = await server(8000, { HUAWEICLOUD_SDK_PROJECT_ID: PROJECT }, {
-      elicit: async () => {
-        asked.open();
-        await never.opened;
-        return { action: 'decline' };
+    const m = await server(
+      8000,
+      { HUAWEICLOUD_SDK_PROJECT_ID: PROJECT },
+      {
+        elicit: async () => {
+          asked.open();
+          await never.opened;
+          return { action: 'decline' };
+        },
       },
-    }, ['--confirm']);
+      ['--confirm'],
+    );
     const id = `task-confirm${freshId()}`;
     const controller = new AbortController();
     const before = sim.requests.length;
@@ -128,7 +153,12 @@ describe('a cancelled call sends no stop it had not sent yet', SLOW, () => {
     await arrived.opened;
     controller.abort();
     await expect(call).rejects.toThrow();
-    expect(await auditFor(id)).toMatchObject({ outcome: 'failed', error_code: 'Cancelled', attempts: 1, http_status: null });
+    expect(await auditFor(id)).toMatchObject({
+      outcome: 'failed',
+      error_code: 'Cancelled',
+      attempts: 1,
+      http_status: null,
+    });
     release.open();
     await sleep(300);
     expect(sim.requests.filter(about(id)).map((r) => (isStop(r) ? 'stop' : r.url))).toEqual(['stop']);
@@ -140,7 +170,11 @@ describe('a cancelled call sends no stop it had not sent yet', SLOW, () => {
     sim.intercept((r) => {
       if (!isStop(r)) return undefined;
       setTimeout(answered.open, 200);
-      return { status: 503, headers: { 'Retry-After': '3' }, body: { requestId: 'r', code: 'ServiceUnavailable', message: 'busy' } };
+      return {
+        status: 503,
+        headers: { 'Retry-After': '3' },
+        body: { requestId: 'r', code: 'ServiceUnavailable', message: 'busy' },
+      };
     });
     const id = `task-backoff${freshId()}`;
     const controller = new AbortController();
@@ -162,7 +196,11 @@ describe('a cancelled call sends no stop it had not sent yet', SLOW, () => {
     });
     const id = `task-waitcancel${freshId()}`;
     const controller = new AbortController();
-    const call = m.call('qianfan_stop_fine_tuning_task', { task_id: id, wait_seconds: 600 }, { signal: controller.signal });
+    const call = m.call(
+      'qianfan_stop_fine_tuning_task',
+      { task_id: id, wait_seconds: 600 },
+      { signal: controller.signal },
+    );
     await reading.opened;
     const abortedAt = performance.now();
     controller.abort();
@@ -209,20 +247,31 @@ describe('time bounds', SLOW, () => {
     const started = performance.now();
     const called = await m.call('modelarts_stop_intelligent_task', { dataset_id: 'd', task_id: `budget${freshId()}` });
     const elapsed = performance.now() - started;
-    expect(called.result).toMatchObject({ ok: false, outcome: 'failed', http_status: null, attempts: 1, error: { code: 'Timeout', category: 'timeout', retryable: true } });
+    expect(called.result).toMatchObject({
+      ok: false,
+      outcome: 'failed',
+      http_status: null,
+      attempts: 1,
+      error: { code: 'Timeout', category: 'timeout', retryable: true },
+    });
     expect(called.result.error.message).toMatch(
-      new RegExp(`^No complete answer from ${sim.url} \\(set by HUAWEICLOUD_SDK_REGION_MODELARTS_CN_NORTH_4\\) within the 4000 ms limit \\(earlier requests of the call used all but \\d+ ms of it\\)\\.$`),
+      new RegExp(
+        `^No complete answer from ${sim.url} \\(set by HUAWEICLOUD_SDK_REGION_MODELARTS_CN_NORTH_4\\) within the 4000 ms limit \\(earlier requests of the call used all but \\d+ ms of it\\)\\.$`,
+      ),
     );
     expect(elapsed).toBeGreaterThanOrEqual(3900);
     expect(elapsed).toBeLessThan(6500); // a fresh limit per request would take 7 s
   });
 
-  it('a refused stop\'s status read gets what the stop left of the budget', async () => {
+  it("a refused stop's status read gets what the stop left of the budget", async () => {
     const m = await server(3000);
     sim.intercept(async (r) => {
       if (isStop(r)) {
         await sleep(2000);
-        return { status: 409, body: { requestId: 'r-409', code: 'TaskStatusConflict', message: 'The task cannot be stopped now.' } };
+        return {
+          status: 409,
+          body: { requestId: 'r-409', code: 'TaskStatusConflict', message: 'The task cannot be stopped now.' },
+        };
       }
       return isStatusRead(r) ? { fault: 'hang' } : undefined;
     });
@@ -230,8 +279,17 @@ describe('time bounds', SLOW, () => {
     const started = performance.now();
     const called = await m.call('qianfan_stop_fine_tuning_task', { task_id: id });
     const elapsed = performance.now() - started;
-    expect(called.result).toMatchObject({ ok: false, outcome: 'failed', http_status: 409, request_id: 'r-409', attempts: 2, error: { code: 'TaskStatusConflict', category: 'conflict' } });
-    expect(called.result.note).toMatch(/^Baidu Qianfan refused the stop \(TaskStatusConflict: The task cannot be stopped now\.\); reading the status failed too \(Timeout: No complete answer from .* within the 3000 ms limit \(earlier requests of the call used all but \d+ ms of it\)\.\)\.$/);
+    expect(called.result).toMatchObject({
+      ok: false,
+      outcome: 'failed',
+      http_status: 409,
+      request_id: 'r-409',
+      attempts: 2,
+      error: { code: 'TaskStatusConflict', category: 'conflict' },
+    });
+    expect(called.result.note).toMatch(
+      /^Baidu Qianfan refused the stop \(TaskStatusConflict: The task cannot be stopped now\.\); reading the status failed too \(Timeout: No complete answer from .* within the 3000 ms limit \(earlier requests of the call used all but \d+ ms of it\)\.\)\.$/,
+    );
     expect(elapsed).toBeGreaterThanOrEqual(2900);
     expect(elapsed).toBeLessThan(4800); // a fresh limit for the read would take 5 s
   });
@@ -239,8 +297,18 @@ describe('time bounds', SLOW, () => {
 
 describe('only a real refusal is explained by the task status', () => {
   const cases = [
-    { tool: 'modelarts_stop_intelligent_task', family: 'modelarts_intelligent_task' as const, args: (id: string) => ({ dataset_id: 'ds-r', task_id: id }), ids: (id: string) => ({ project_id: PROJECT, dataset_id: 'ds-r', task_id: id }) },
-    { tool: 'qianfan_stop_batch_inference_task', family: 'qianfan_batch_inference_task' as const, args: (id: string) => ({ task_id: `infer-${id}` }), ids: (id: string) => ({ task_id: `infer-${id}` }) },
+    {
+      tool: 'modelarts_stop_intelligent_task',
+      family: 'modelarts_intelligent_task' as const,
+      args: (id: string) => ({ dataset_id: 'ds-r', task_id: id }),
+      ids: (id: string) => ({ project_id: PROJECT, dataset_id: 'ds-r', task_id: id }),
+    },
+    {
+      tool: 'qianfan_stop_batch_inference_task',
+      family: 'qianfan_batch_inference_task' as const,
+      args: (id: string) => ({ task_id: `infer-${id}` }),
+      ids: (id: string) => ({ task_id: `infer-${id}` }),
+    },
   ];
   let m: Awaited<ReturnType<typeof server>>;
   beforeAll(async () => {
@@ -261,7 +329,13 @@ describe('only a real refusal is explained by the task status', () => {
       const sent = sim.requests.slice(before).map((r) => (isStop(r) ? 'stop' : isStatusRead(r) ? 'status' : r.url));
       expect(new Set(sent)).toEqual(new Set(['stop']));
       expect(called.isError).toBe(true);
-      expect(called.result).toMatchObject({ ok: false, outcome: 'failed', http_status: reply.status, attempts: sent.length, error: { code } });
+      expect(called.result).toMatchObject({
+        ok: false,
+        outcome: 'failed',
+        http_status: reply.status,
+        attempts: sent.length,
+        error: { code },
+      });
       expect(called.result.status).toBeUndefined();
       expect(called.result.note).toBeUndefined();
     });
@@ -269,9 +343,22 @@ describe('only a real refusal is explained by the task status', () => {
     it('a 409 still is a refusal: the status read says already_stopped', async () => {
       const id = freshId();
       sim.inventory.put(c.family, c.ids(id), { state: 'stopped' });
-      sim.intercept((r) => (isStop(r) ? { status: 409, body: { error_code: 'X.409', error_msg: 'conflict', requestId: 'r', code: 'X.409', message: 'conflict' } } : undefined));
+      sim.intercept((r) =>
+        isStop(r)
+          ? {
+              status: 409,
+              body: { error_code: 'X.409', error_msg: 'conflict', requestId: 'r', code: 'X.409', message: 'conflict' },
+            }
+          : undefined,
+      );
       const called = await m.call(c.tool, c.args(id));
-      expect(called.result).toMatchObject({ ok: true, outcome: 'already_stopped', http_status: 409, attempts: 2, status: { state: 'stopped' } });
+      expect(called.result).toMatchObject({
+        ok: true,
+        outcome: 'already_stopped',
+        http_status: 409,
+        attempts: 2,
+        status: { state: 'stopped' },
+      });
     });
   });
 });

@@ -36,7 +36,8 @@ it('3,000 mixed calls leave no unhandled rejection and a flat heap', async () =>
   const calls: Array<[string, Record<string, unknown>]> = [];
   for (const shape of shapes) {
     const base = minimalArgs(shape);
-    for (const field of Object.keys(shape.props)) for (const hostile of HOSTILE_STRINGS) calls.push([shape.name, { ...base, [field]: hostile }]);
+    for (const field of Object.keys(shape.props))
+      for (const hostile of HOSTILE_STRINGS) calls.push([shape.name, { ...base, [field]: hostile }]);
     for (const key of HOSTILE_KEYS) calls.push([shape.name, { ...base, [key]: key }]);
     calls.push([shape.name, base]); // valid: reaches the simulator
   }

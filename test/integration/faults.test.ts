@@ -52,7 +52,11 @@ describe('retried: 5xx, 429 and network errors', () => {
   });
 
   it('429 with Retry-After: 1 then success waits about a second', async () => {
-    firstN(1, { status: 429, headers: { 'Retry-After': '1' }, body: { requestId: 'r', code: 'RequestLimitReached', message: 'slow down' } });
+    firstN(1, {
+      status: 429,
+      headers: { 'Retry-After': '1' },
+      body: { requestId: 'r', code: 'RequestLimitReached', message: 'slow down' },
+    });
     const r = await timed(mcp.call(...qf()));
     expect(r.result).toMatchObject({ ok: true, outcome: 'stop_requested', attempts: 2 });
     expect(r.ms).toBeGreaterThanOrEqual(950);
@@ -61,23 +65,40 @@ describe('retried: 5xx, 429 and network errors', () => {
 
   it('429 with Retry-After as an HTTP date is honoured too', async () => {
     const at = new Date(Date.now() + 2000).toUTCString(); // whole seconds: 1 to 2 s from now
-    firstN(1, { status: 429, headers: { 'Retry-After': at }, body: { requestId: 'r', code: 'RequestLimitReached', message: 'slow down' } });
+    firstN(1, {
+      status: 429,
+      headers: { 'Retry-After': at },
+      body: { requestId: 'r', code: 'RequestLimitReached', message: 'slow down' },
+    });
     const r = await timed(mcp.call('qianfan_stop_batch_inference_task', { task_id: 'infer-date' }));
     expect(r.result).toMatchObject({ ok: true, attempts: 2 });
     expect(r.ms).toBeGreaterThanOrEqual(900);
   });
 
   it('a Retry-After beyond the cap is not waited for: rate_limited with retry_after_seconds, one attempt', async () => {
-    firstN(1, { status: 429, headers: { 'Retry-After': '3600' }, body: { requestId: 'r', code: 'RequestLimitReached', message: 'quota' } });
+    firstN(1, {
+      status: 429,
+      headers: { 'Retry-After': '3600' },
+      body: { requestId: 'r', code: 'RequestLimitReached', message: 'quota' },
+    });
     const r = await timed(mcp.call(...qf()));
     expect(r.result).toMatchObject({ ok: false, outcome: 'failed', http_status: 429, attempts: 1 });
-    expect(r.result.error).toMatchObject({ code: 'RequestLimitReached', category: 'rate_limited', retryable: true, retry_after_seconds: 3600 });
+    expect(r.result.error).toMatchObject({
+      code: 'RequestLimitReached',
+      category: 'rate_limited',
+      retryable: true,
+      retry_after_seconds: 3600,
+    });
     expect(r.sent).toBe(1);
     expect(r.ms).toBeLessThan(SLACK_MS);
   });
 
   it('a Retry-After longer than the time left is not waited for either', async () => {
-    firstN(1, { status: 503, headers: { 'Retry-After': '5' }, body: { error_code: 'ModelArts.0001', error_msg: 'Service busy' } });
+    firstN(1, {
+      status: 503,
+      headers: { 'Retry-After': '5' },
+      body: { error_code: 'ModelArts.0001', error_msg: 'Service busy' },
+    });
     const r = await timed(short.call(...hw()));
     expect(r.result).toMatchObject({ ok: false, http_status: 503, attempts: 1 });
     expect(r.result.error).toMatchObject({ category: 'upstream', retryable: true, retry_after_seconds: 5 });
@@ -85,7 +106,10 @@ describe('retried: 5xx, 429 and network errors', () => {
   });
 
   it('a persistent 500 ends after 3 attempts as upstream, retryable', async () => {
-    sim.intercept(() => ({ status: 500, body: { requestId: 'r', code: 'InternalError', message: 'We encountered an internal error.' } }));
+    sim.intercept(() => ({
+      status: 500,
+      body: { requestId: 'r', code: 'InternalError', message: 'We encountered an internal error.' },
+    }));
     const r = await timed(mcp.call(...qf()));
     expect(r.result).toMatchObject({ ok: false, outcome: 'failed', http_status: 500, attempts: 3 });
     expect(r.result.error).toMatchObject({ code: 'InternalError', category: 'upstream', retryable: true });
@@ -105,7 +129,9 @@ describe('retried: 5xx, 429 and network errors', () => {
     expect(r.result).toMatchObject({ ok: false, outcome: 'failed', http_status: null, attempts: 3 });
     expect(r.result.error).toMatchObject({ category: 'network', retryable: true });
     expect(r.result.error.code).toMatch(/^(UND_ERR_SOCKET|ECONNRESET)$/);
-    expect(r.result.error.message).toContain(`The request to ${sim.url} (set by HUAWEICLOUD_SDK_REGION_MODELARTS_CN_NORTH_4) failed`);
+    expect(r.result.error.message).toContain(
+      `The request to ${sim.url} (set by HUAWEICLOUD_SDK_REGION_MODELARTS_CN_NORTH_4) failed`,
+    );
     expect(r.result.error.message).toContain('reset or closed');
     expect(r.sent).toBe(3);
   });
@@ -117,28 +143,43 @@ describe('retried: 5xx, 429 and network errors', () => {
   });
 
   it('an HTML 502 keeps the status and a short excerpt without markup, after 3 attempts', async () => {
-    const page = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title><style>body{color:red}</style><script>var x="<b>";</script></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
+    const page =
+      '<!DOCTYPE html><html><head><title>502 Bad Gateway</title><style>body{color:red}</style><script>var x="<b>";</script></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
     sim.intercept(() => ({ status: 502, headers: { 'Content-Type': 'text/html' }, body: page + ' '.repeat(5000) }));
     const r = await timed(mcp.call(...qf()));
     expect(r.result).toMatchObject({ ok: false, http_status: 502, attempts: 3 });
-    expect(r.result.error).toEqual({ code: 'HTTP_502', message: '502 Bad Gateway 502 Bad Gateway nginx', category: 'upstream', retryable: true, hint: expect.any(String) });
+    expect(r.result.error).toEqual({
+      code: 'HTTP_502',
+      message: '502 Bad Gateway 502 Bad Gateway nginx',
+      category: 'upstream',
+      retryable: true,
+      hint: expect.any(String),
+    });
   });
 
   it('a refused port is network ECONNREFUSED naming the variable that set the endpoint', async () => {
     const port = await closedPort();
-    const m = await connect(envFor(sim, { QIANFAN_CONSOLE_API_BASE_URL: `http://127.0.0.1:${port}` }), ['--timeout-ms', '8000']);
+    const m = await connect(envFor(sim, { QIANFAN_CONSOLE_API_BASE_URL: `http://127.0.0.1:${port}` }), [
+      '--timeout-ms',
+      '8000',
+    ]);
     const started = performance.now();
     const r = await m.call(...qf());
     expect(r.result).toMatchObject({ ok: false, outcome: 'failed', http_status: null, attempts: 3 });
     expect(r.result.error).toMatchObject({ code: 'ECONNREFUSED', category: 'network', retryable: true });
-    expect(r.result.error.message).toBe(`The request to http://127.0.0.1:${port} (set by QIANFAN_CONSOLE_API_BASE_URL) failed: the connection was refused (nothing is listening there) (ECONNREFUSED).`);
+    expect(r.result.error.message).toBe(
+      `The request to http://127.0.0.1:${port} (set by QIANFAN_CONSOLE_API_BASE_URL) failed: the connection was refused (nothing is listening there) (ECONNREFUSED).`,
+    );
     expect(r.result.error.hint).toContain(`127.0.0.1:${port}`);
     expect(performance.now() - started).toBeLessThan(SLACK_MS);
     await m.close();
   });
 
   it('a TLS failure (https:// to a plain HTTP port) is network, naming the endpoint, and not resent', async () => {
-    const m = await connect(envFor(sim, { QIANFAN_CONSOLE_API_BASE_URL: sim.url.replace('http:', 'https:') }), ['--timeout-ms', String(LIMIT_MS)]);
+    const m = await connect(envFor(sim, { QIANFAN_CONSOLE_API_BASE_URL: sim.url.replace('http:', 'https:') }), [
+      '--timeout-ms',
+      String(LIMIT_MS),
+    ]);
     const r = await m.call(...qf());
     expect(r.result).toMatchObject({ ok: false, http_status: null, attempts: 1 });
     expect(r.result.error).toMatchObject({ category: 'network', retryable: false });
@@ -158,14 +199,18 @@ describe('timeouts: a hung or stalled upstream ends within the limit', () => {
     const r = await timed(short.call(...qf()));
     expect(r.result).toMatchObject({ ok: false, outcome: 'failed', http_status: null, attempts: 1 });
     expect(r.result.error).toMatchObject({ code: 'Timeout', category: 'timeout', retryable: true });
-    expect(r.result.error.message).toBe(`No complete answer from ${sim.url} (set by QIANFAN_CONSOLE_API_BASE_URL) within the ${LIMIT_MS} ms limit.`);
+    expect(r.result.error.message).toBe(
+      `No complete answer from ${sim.url} (set by QIANFAN_CONSOLE_API_BASE_URL) within the ${LIMIT_MS} ms limit.`,
+    );
     expect(r.ms).toBeGreaterThanOrEqual(LIMIT_MS - 100);
     expect(r.ms).toBeLessThan(LIMIT_MS + SLACK_MS);
   });
 
   it('a hang after a 503 still ends within the same limit, counting both attempts', async () => {
     let seen = 0;
-    sim.intercept(() => (seen++ === 0 ? { status: 503, body: { error_code: 'ModelArts.0001', error_msg: 'busy' } } : { fault: 'hang' }));
+    sim.intercept(() =>
+      seen++ === 0 ? { status: 503, body: { error_code: 'ModelArts.0001', error_msg: 'busy' } } : { fault: 'hang' },
+    );
     const r = await timed(short.call(...hw()));
     expect(r.result).toMatchObject({ ok: false, attempts: 2, error: { category: 'timeout', retryable: true } });
     expect(r.ms).toBeLessThan(LIMIT_MS + SLACK_MS);
@@ -174,11 +219,45 @@ describe('timeouts: a hung or stalled upstream ends within the limit', () => {
 
 describe('not retried', () => {
   it.each([
-    ['Huawei gateway auth failure (APIGW.0301, 401)', hw, { status: 401, body: { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail' } }, 'auth'],
-    ['BCE signature failure in a 500 (code wins over status)', qf, { status: 500, headers: { 'X-Bce-Error-Code': 'SignatureDoesNotMatch', 'X-Bce-Error-Message': 'Signature does not match' } }, 'auth'],
-    ['a plain 400 (on a status read)', () => ['qianfan_get_fine_tuning_task', { task_id: `task-read-${++n}` }] as const, { status: 400, body: { requestId: 'r', code: 'InvalidHTTPRequest', message: 'bad' } }, 'invalid_input'],
-    ['a 404', hw, { status: 404, body: { error_code: 'ModelArts.4338', error_msg: 'The resource not exists.' } }, 'not_found'],
-    ['a throttling code in a 400 (only 429 is retried among 4xx)', hw, { status: 400, body: { error_code: 'ModelArts.4395', error_msg: 'Too many requests' } }, 'rate_limited'],
+    [
+      'Huawei gateway auth failure (APIGW.0301, 401)',
+      hw,
+      {
+        status: 401,
+        body: {
+          error_code: 'APIGW.0301',
+          error_msg: 'Incorrect IAM authentication information: verify aksk signature fail',
+        },
+      },
+      'auth',
+    ],
+    [
+      'BCE signature failure in a 500 (code wins over status)',
+      qf,
+      {
+        status: 500,
+        headers: { 'X-Bce-Error-Code': 'SignatureDoesNotMatch', 'X-Bce-Error-Message': 'Signature does not match' },
+      },
+      'auth',
+    ],
+    [
+      'a plain 400 (on a status read)',
+      () => ['qianfan_get_fine_tuning_task', { task_id: `task-read-${++n}` }] as const,
+      { status: 400, body: { requestId: 'r', code: 'InvalidHTTPRequest', message: 'bad' } },
+      'invalid_input',
+    ],
+    [
+      'a 404',
+      hw,
+      { status: 404, body: { error_code: 'ModelArts.4338', error_msg: 'The resource not exists.' } },
+      'not_found',
+    ],
+    [
+      'a throttling code in a 400 (only 429 is retried among 4xx)',
+      hw,
+      { status: 400, body: { error_code: 'ModelArts.4395', error_msg: 'Too many requests' } },
+      'rate_limited',
+    ],
   ] as const)('%s: one attempt', async (_label, which, reply, category) => {
     const [tool, args] = which();
     sim.intercept(() => reply);
@@ -195,7 +274,12 @@ describe('not retried', () => {
     sim.intercept(() => ({ status: 200, headers, body: big }));
     const r = await timed(mcp.call(...qf()));
     expect(r.result).toMatchObject({ ok: false, outcome: 'failed', http_status: 200, attempts: 1 });
-    expect(r.result.error).toMatchObject({ code: 'ResponseTooLarge', category: 'upstream', retryable: false, message: 'The provider answered HTTP 200 with a body over 1048576 bytes; it was not read.' });
+    expect(r.result.error).toMatchObject({
+      code: 'ResponseTooLarge',
+      category: 'upstream',
+      retryable: false,
+      message: 'The provider answered HTTP 200 with a body over 1048576 bytes; it was not read.',
+    });
     expect(r.ms).toBeLessThan(LIMIT_MS + SLACK_MS);
   });
 
@@ -203,7 +287,12 @@ describe('not retried', () => {
     const big = '<html>' + 'y'.repeat(20 * 1024 * 1024);
     sim.intercept(() => ({ status: 503, body: big }));
     const r = await timed(mcp.call(...hw()));
-    expect(r.result).toMatchObject({ ok: false, http_status: 503, attempts: 3, error: { code: 'ResponseTooLarge', category: 'upstream', retryable: true } });
+    expect(r.result).toMatchObject({
+      ok: false,
+      http_status: 503,
+      attempts: 3,
+      error: { code: 'ResponseTooLarge', category: 'upstream', retryable: true },
+    });
   });
 
   it.each([
@@ -215,13 +304,20 @@ describe('not retried', () => {
     const r = await timed(mcp.call(...qf()));
     expect(r.result).toMatchObject({ ok: false, outcome: 'failed', http_status: 200, attempts: 1 });
     expect(r.result.error).toMatchObject({ code: 'UnreadableResponse', category: 'upstream', retryable: false });
-    expect(r.result.error.message).toBe(`The provider answered HTTP 200 with a body that is not a JSON object ("${excerpt}"); whether the call took effect is unknown.`);
+    expect(r.result.error.message).toBe(
+      `The provider answered HTTP 200 with a body that is not a JSON object ("${excerpt}"); whether the call took effect is unknown.`,
+    );
   });
 
   it('a Qianfan 200 without a result is no success', async () => {
     sim.intercept(() => ({ status: 200, body: { requestId: 'req-empty' } }));
     const r = await mcp.call(...qf());
-    expect(r.result).toMatchObject({ ok: false, request_id: 'req-empty', attempts: 1, error: { code: 'UnexpectedResponse', category: 'upstream', retryable: false } });
+    expect(r.result).toMatchObject({
+      ok: false,
+      request_id: 'req-empty',
+      attempts: 1,
+      error: { code: 'UnexpectedResponse', category: 'upstream', retryable: false },
+    });
   });
 });
 

@@ -37,14 +37,23 @@ afterAll(async () => {
 });
 
 /** Calls and checks the refusal: nothing sent, the tool's refused shape, a message naming `field` (or starting with '"' for unknown fields). */
-async function expectRefused(tool: string, args: Record<string, unknown>, field: string, hostile?: string): Promise<string> {
+async function expectRefused(
+  tool: string,
+  args: Record<string, unknown>,
+  field: string,
+  hostile?: string,
+): Promise<string> {
   const before = sim.requests.length;
   const called = await mcp.call(tool, args);
   const where = `${tool} ${JSON.stringify(args).slice(0, 120)}`;
   expect(sim.requests.length, where).toBe(before);
   expect(called.isError, where).toBe(true);
   expect(called.result, where).toMatchObject(refusedEnvelope(tool));
-  expect(called.result.error, where).toMatchObject({ code: 'InvalidInput', category: 'invalid_input', retryable: false });
+  expect(called.result.error, where).toMatchObject({
+    code: 'InvalidInput',
+    category: 'invalid_input',
+    retryable: false,
+  });
   const { message, hint } = called.result.error as { message: string; hint: string };
   expect(field === '"' ? message.startsWith('"') : namesField(message, field), `${where}: ${message}`).toBe(true);
   expect(UNPRINTABLE.test(message + hint), where).toBe(false);
@@ -56,7 +65,10 @@ async function expectRefused(tool: string, args: Record<string, unknown>, field:
 /** Method, URL and body of each request, sorted (families run side by side), and whether any header carries `text`. */
 function sentAs(requests: RecordedRequest[], text?: string) {
   const lines = requests.map((r) => `${r.method} ${r.url} ${r.body}`).sort();
-  const inHeaders = text !== undefined && text.length >= 3 && requests.some((r) => Object.values(r.headers).some((v) => v.includes(text)));
+  const inHeaders =
+    text !== undefined &&
+    text.length >= 3 &&
+    requests.some((r) => Object.values(r.headers).some((v) => v.includes(text)));
   return { lines, inHeaders };
 }
 
@@ -76,10 +88,16 @@ async function expectFreeTextAccepted(tool: string, args: Record<string, unknown
   const sent = sim.requests.slice(before);
   expect(called.isError, where).toBe(false);
   expect(called.result.error, where).toBeUndefined();
-  expect(sent.every((r) => r.verdict.ok), where).toBe(true);
+  expect(
+    sent.every((r) => r.verdict.ok),
+    where,
+  ).toBe(true);
   expect(sentAs(sent, text), where).toEqual(baseline);
   // Task names come from the provider and may contain the text; nothing else in the answer does.
-  const answer = JSON.stringify({ ...called.result, items: (called.result.items as Array<Record<string, unknown>>).map(({ name: _name, ...rest }) => rest) });
+  const answer = JSON.stringify({
+    ...called.result,
+    items: (called.result.items as Array<Record<string, unknown>>).map(({ name: _name, ...rest }) => rest),
+  });
   if (text.length >= 3) expect(answer.includes(JSON.stringify(text).slice(1, -1)), where).toBe(false);
   return called.result;
 }
@@ -89,8 +107,11 @@ describe.each(allTools.map((t) => t.name))('%s', (tool) => {
     const shape = shapes.get(tool)!;
     for (const [field, schema] of Object.entries(shape.props)) {
       for (const hostile of HOSTILE_STRINGS) {
-        if (isFreeText(tool, field) && fitsFreeText(schema, hostile)) await expectFreeTextAccepted(tool, { ...minimalArgs(shape), [field]: hostile }, field, hostile);
-        else for (const value of placements(schema, hostile)) await expectRefused(tool, { ...minimalArgs(shape), [field]: value }, field, hostile);
+        if (isFreeText(tool, field) && fitsFreeText(schema, hostile))
+          await expectFreeTextAccepted(tool, { ...minimalArgs(shape), [field]: hostile }, field, hostile);
+        else
+          for (const value of placements(schema, hostile))
+            await expectRefused(tool, { ...minimalArgs(shape), [field]: value }, field, hostile);
       }
     }
   });
@@ -98,7 +119,8 @@ describe.each(allTools.map((t) => t.name))('%s', (tool) => {
   it('refuses wrong JSON types, fractions, out-of-range numbers and wrong array elements, naming the field', async () => {
     const shape = shapes.get(tool)!;
     for (const [field, schema] of Object.entries(shape.props)) {
-      for (const value of wrongValues(schema)) await expectRefused(tool, { ...minimalArgs(shape), [field]: value }, field);
+      for (const value of wrongValues(schema))
+        await expectRefused(tool, { ...minimalArgs(shape), [field]: value }, field);
     }
   });
 
@@ -107,7 +129,8 @@ describe.each(allTools.map((t) => t.name))('%s', (tool) => {
     const enums = Object.entries(shape.props).filter(([, schema]) => nonMembers(schema).length > 0);
     expect(enums.length > 0).toBe(kindOf(tool) === 'list'); // providers and families
     for (const [field, schema] of enums) {
-      for (const value of nonMembers(schema)) await expectRefused(tool, { ...minimalArgs(shape), [field]: value }, field);
+      for (const value of nonMembers(schema))
+        await expectRefused(tool, { ...minimalArgs(shape), [field]: value }, field);
     }
   });
 
@@ -148,29 +171,43 @@ describe.each(allTools.map((t) => t.name))('%s', (tool) => {
 
 describe('list_running_tasks: name_contains is free text', () => {
   it('matches task names with any characters, ignoring case, and never sends the text', async () => {
-    sim.inventory.put('qianfan_batch_inference_task', { task_id: 'infer-hostile-name' }, { state: 'running', name: 'Nightly 任务-1 ÜMLAUT a/b ..\u202e' });
+    sim.inventory.put(
+      'qianfan_batch_inference_task',
+      { task_id: 'infer-hostile-name' },
+      { state: 'running', name: 'Nightly 任务-1 ÜMLAUT a/b ..\u202e' },
+    );
     const names = async (text: string) => {
       const result = await expectFreeTextAccepted('list_running_tasks', { name_contains: text }, 'name_contains', text);
       return (result.items as Array<{ name: string }>).map((i) => i.name);
     };
     // matched against the provider's name as it is, shown as one clean line (the bidi override removed)
-    for (const text of ['任务-1', 'ümlaut', 'a/b ..', 'nightly', '\u202e']) expect(await names(text), text).toEqual(['Nightly 任务-1 ÜMLAUT a/b ..']);
+    for (const text of ['任务-1', 'ümlaut', 'a/b ..', 'nightly', '\u202e'])
+      expect(await names(text), text).toEqual(['Nightly 任务-1 ÜMLAUT a/b ..']);
     for (const text of ['任务-2', '\u202eevil\u202c', 'x'.repeat(128)]) expect(await names(text), text).toEqual([]);
     await expectRefused('list_running_tasks', { name_contains: 'x'.repeat(129) }, 'name_contains');
   });
 });
 
 describe('arguments that are not an object', () => {
-  it.each([['a string'], [42], [['id-1']], [null]])('%j is refused by the protocol layer and the server keeps serving', async (args) => {
-    const before = sim.requests.length;
-    const outcome = await mcp.client
-      .request({ method: 'tools/call', params: { name: 'qianfan_stop_fine_tuning_task', arguments: args as never } }, CallToolResultSchema)
-      .then((r) => (r.isError ? 'error result' : 'accepted'), () => 'protocol error');
-    expect(outcome).not.toBe('accepted');
-    expect(sim.requests.length).toBe(before);
-    const ok = await mcp.call('qianfan_get_fine_tuning_task', { task_id: 'task-after-hostile' });
-    expect(ok.result).toMatchObject({ ok: true, outcome: 'status' });
-  });
+  it.each([['a string'], [42], [['id-1']], [null]])(
+    '%j is refused by the protocol layer and the server keeps serving',
+    async (args) => {
+      const before = sim.requests.length;
+      const outcome = await mcp.client
+        .request(
+          { method: 'tools/call', params: { name: 'qianfan_stop_fine_tuning_task', arguments: args as never } },
+          CallToolResultSchema,
+        )
+        .then(
+          (r) => (r.isError ? 'error result' : 'accepted'),
+          () => 'protocol error',
+        );
+      expect(outcome).not.toBe('accepted');
+      expect(sim.requests.length).toBe(before);
+      const ok = await mcp.call('qianfan_get_fine_tuning_task', { task_id: 'task-after-hostile' });
+      expect(ok.result).toMatchObject({ ok: true, outcome: 'status' });
+    },
+  );
 
   it('a "__proto__" field pollutes nothing (the SDK drops it before validation)', async () => {
     const args = JSON.parse('{"task_id":"task-proto","__proto__":{"polluted":"yes"}}') as Record<string, unknown>;

@@ -20,7 +20,14 @@ beforeAll(async () => {
   const config = loadConfig(envFor(sim), ['--confirm']);
   http = await startHttpServer(
     { tools: allTools, clients: createClients(config), confirm: true },
-    { host: '127.0.0.1', port: 0, token: undefined, allowedOrigins: [], allowedHosts: [], health: { name: 'ml-stop-mcp', version: 'test', providers: { huaweicloud: true, qianfan: true } } },
+    {
+      host: '127.0.0.1',
+      port: 0,
+      token: undefined,
+      allowedOrigins: [],
+      allowedHosts: [],
+      health: { name: 'ml-stop-mcp', version: 'test', providers: { huaweicloud: true, qianfan: true } },
+    },
   );
 });
 afterAll(async () => {
@@ -41,7 +48,10 @@ async function elicitingClient(transport: Transport) {
 it('legacy SSE: the user is asked, types the id, and the stop goes through', async () => {
   const client = await elicitingClient(new SSEClientTransport(new URL(`${http.url}/sse`)));
   const before = sim.requests.length;
-  const res = await client.callTool({ name: 'qianfan_stop_fine_tuning_task', arguments: { task_id: 'task-confirm-sse' } });
+  const res = await client.callTool({
+    name: 'qianfan_stop_fine_tuning_task',
+    arguments: { task_id: 'task-confirm-sse' },
+  });
   expect(res.structuredContent).toMatchObject({ ok: true, outcome: 'stop_requested' });
   expect(sim.requests.slice(before).map((r) => r.url)).toEqual(['/v2/finetuning?Action=StopFineTuningTask']);
   await client.close();
@@ -50,11 +60,20 @@ it('legacy SSE: the user is asked, types the id, and the stop goes through', asy
 it('stateless /mcp: a stop fails closed with ConfirmationUnavailable and nothing is sent; a dry run still works', async () => {
   const client = await elicitingClient(new StreamableHTTPClientTransport(new URL(`${http.url}/mcp`)));
   const before = sim.requests.length;
-  const res = await client.callTool({ name: 'qianfan_stop_fine_tuning_task', arguments: { task_id: 'task-confirm-mcp' } });
+  const res = await client.callTool({
+    name: 'qianfan_stop_fine_tuning_task',
+    arguments: { task_id: 'task-confirm-mcp' },
+  });
   expect(res.isError).toBe(true);
-  expect(res.structuredContent).toMatchObject({ ok: false, error: { code: 'ConfirmationUnavailable', category: 'config' } });
+  expect(res.structuredContent).toMatchObject({
+    ok: false,
+    error: { code: 'ConfirmationUnavailable', category: 'config' },
+  });
   expect(sim.requests.length).toBe(before);
-  const dry = await client.callTool({ name: 'qianfan_stop_fine_tuning_task', arguments: { task_id: 'task-confirm-mcp', dry_run: true } });
+  const dry = await client.callTool({
+    name: 'qianfan_stop_fine_tuning_task',
+    arguments: { task_id: 'task-confirm-mcp', dry_run: true },
+  });
   expect(dry.structuredContent).toMatchObject({ ok: true, outcome: 'dry_run' });
   await client.close();
 });

@@ -38,12 +38,32 @@ describe('Host header', () => {
     expect((await raw(open.url, 'GET', '/healthz', { Host })).status).toBe(status);
     const mcp = await raw(open.url, 'POST', '/mcp', { ...MCP_HEADERS, Host }, initialize);
     expect(mcp.status).toBe(status);
-    if (status === 403) expect(mcp.json).toEqual({ jsonrpc: '2.0', error: { code: -32000, message: `Invalid Host: ${Host.split(':')[0]} is not this server's address; set ML_STOP_ALLOWED_HOSTS to accept it` }, id: null });
+    if (status === 403)
+      expect(mcp.json).toEqual({
+        jsonrpc: '2.0',
+        error: {
+          code: -32000,
+          message: `Invalid Host: ${Host.split(':')[0]} is not this server's address; set ML_STOP_ALLOWED_HOSTS to accept it`,
+        },
+        id: null,
+      });
   });
 
   it('refuses the SSE stream and its messages too', async () => {
-    expect((await raw(open.url, 'GET', '/sse', { Host: 'evil.example.com', Accept: 'text/event-stream' })).status).toBe(403);
-    expect((await raw(open.url, 'POST', '/messages?sessionId=x', { Host: 'evil.example.com', 'Content-Type': 'application/json' }, '{}')).status).toBe(403);
+    expect((await raw(open.url, 'GET', '/sse', { Host: 'evil.example.com', Accept: 'text/event-stream' })).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await raw(
+          open.url,
+          'POST',
+          '/messages?sessionId=x',
+          { Host: 'evil.example.com', 'Content-Type': 'application/json' },
+          '{}',
+        )
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -62,12 +82,20 @@ describe('Origin header', () => {
   ])('Origin %s → %i', async (Origin, status) => {
     const res = await raw(open.url, 'POST', '/mcp', { ...MCP_HEADERS, Origin }, initialize);
     expect(res.status).toBe(status);
-    if (status === 403) expect(res.json.error.message).toBe(`Invalid Origin: ${Origin} is not a loopback origin; set ML_STOP_ALLOWED_ORIGINS to accept it`);
+    if (status === 403)
+      expect(res.json.error.message).toBe(
+        `Invalid Origin: ${Origin} is not a loopback origin; set ML_STOP_ALLOWED_ORIGINS to accept it`,
+      );
   });
 
   it('refuses an SDK client whose requests carry a foreign Origin', async () => {
-    await expect(httpClient(open.url, 'streamable', { Origin: 'http://evil.example.com' })).rejects.toMatchObject({ code: 403, message: expect.stringContaining('Invalid Origin') });
-    await expect(httpClient(open.url, 'sse', { Origin: 'http://evil.example.com' })).rejects.toMatchObject({ code: 403 });
+    await expect(httpClient(open.url, 'streamable', { Origin: 'http://evil.example.com' })).rejects.toMatchObject({
+      code: 403,
+      message: expect.stringContaining('Invalid Origin'),
+    });
+    await expect(httpClient(open.url, 'sse', { Origin: 'http://evil.example.com' })).rejects.toMatchObject({
+      code: 403,
+    });
   });
 });
 
@@ -80,8 +108,20 @@ describe('bearer token', () => {
     ['another scheme', { Authorization: `Basic ${TOKEN}` }],
     ['an empty bearer', { Authorization: 'Bearer ' }],
   ])('%s → 401 on every route', async (_, headers: Record<string, string>) => {
-    for (const [method, path] of [['GET', '/healthz'], ['POST', '/mcp'], ['GET', '/sse'], ['POST', '/messages?sessionId=x'], ['GET', '/nowhere']] as const) {
-      const res = await raw(guarded.url, method, path, { ...MCP_HEADERS, ...headers }, method === 'POST' ? initialize : undefined);
+    for (const [method, path] of [
+      ['GET', '/healthz'],
+      ['POST', '/mcp'],
+      ['GET', '/sse'],
+      ['POST', '/messages?sessionId=x'],
+      ['GET', '/nowhere'],
+    ] as const) {
+      const res = await raw(
+        guarded.url,
+        method,
+        path,
+        { ...MCP_HEADERS, ...headers },
+        method === 'POST' ? initialize : undefined,
+      );
       expect(res.status, `${method} ${path}`).toBe(401);
       expect(res.headers['www-authenticate']).toBe('Bearer realm="ml-stop-mcp"');
       expect(res.json.error.message).toBe('Unauthorized: send Authorization: Bearer <token>');
@@ -103,7 +143,10 @@ describe('bearer token', () => {
       expect((await client.listTools()).tools).toHaveLength(11);
       const calls = [
         client.callTool({ name: 'qianfan_stop_evaluation_task', arguments: { evaluation_id: `token-${kind}` } }),
-        client.callTool({ name: 'modelarts_stop_intelligent_task', arguments: { dataset_id: 'ds1', task_id: `token-${kind}` } }),
+        client.callTool({
+          name: 'modelarts_stop_intelligent_task',
+          arguments: { dataset_id: 'ds1', task_id: `token-${kind}` },
+        }),
         client.callTool({ name: 'qianfan_get_fine_tuning_task', arguments: { task_id: `token-${kind}` } }),
       ];
       for (const res of await Promise.all(calls)) expect(res.structuredContent).toMatchObject({ ok: true });
@@ -133,8 +176,20 @@ describe('request body limit (1 MiB)', () => {
   });
 
   it.each([
-    ['with Content-Length', (body: string) => ({ headers: { 'Content-Length': String(Buffer.byteLength(body)) }, chunks: [Buffer.from(body)] })],
-    ['chunked, no Content-Length', (body: string) => ({ headers: { 'Transfer-Encoding': 'chunked' }, chunks: [Buffer.from(body.slice(0, MiB / 2)), Buffer.from(body.slice(MiB / 2))] })],
+    [
+      'with Content-Length',
+      (body: string) => ({
+        headers: { 'Content-Length': String(Buffer.byteLength(body)) },
+        chunks: [Buffer.from(body)],
+      }),
+    ],
+    [
+      'chunked, no Content-Length',
+      (body: string) => ({
+        headers: { 'Transfer-Encoding': 'chunked' },
+        chunks: [Buffer.from(body.slice(0, MiB / 2)), Buffer.from(body.slice(MiB / 2))],
+      }),
+    ],
   ])('answers 413 to one byte more, %s, on /mcp and /messages', async (_, shape) => {
     for (const path of ['/mcp', '/messages?sessionId=x']) {
       const { headers, chunks } = shape(ping(MiB + 1));

@@ -41,9 +41,23 @@ describe.each(['streamable', 'sse'] as const)('%s transport', (kind) => {
     const before = sim.requests.length;
     const qf = await client.callTool({ name: 'qianfan_stop_fine_tuning_task', arguments: { task_id: `task-${kind}` } });
     expect(qf.isError).toBe(false);
-    expect(qf.structuredContent).toMatchObject({ ok: true, outcome: 'stop_requested', provider: 'qianfan', target: { task_id: `task-${kind}` }, http_status: 200 });
-    const hw = await client.callTool({ name: 'modelarts_stop_training_job_version', arguments: { job_id: kind === 'sse' ? '43' : '42', version_id: '7' } });
-    expect(hw.structuredContent).toMatchObject({ ok: true, outcome: 'stop_requested', provider: 'huaweicloud', http_status: 200 });
+    expect(qf.structuredContent).toMatchObject({
+      ok: true,
+      outcome: 'stop_requested',
+      provider: 'qianfan',
+      target: { task_id: `task-${kind}` },
+      http_status: 200,
+    });
+    const hw = await client.callTool({
+      name: 'modelarts_stop_training_job_version',
+      arguments: { job_id: kind === 'sse' ? '43' : '42', version_id: '7' },
+    });
+    expect(hw.structuredContent).toMatchObject({
+      ok: true,
+      outcome: 'stop_requested',
+      provider: 'huaweicloud',
+      http_status: 200,
+    });
 
     const sent = sim.requests.slice(before).filter((r) => r.url.endsWith('/stop') || r.url.includes('Action=Stop'));
     expect(sent.map((r) => [r.url.replace(/\/v1\/\w+\//, '/v1/{project}/'), r.json ?? null, r.verdict.ok])).toEqual([
@@ -67,23 +81,38 @@ describe('Streamable HTTP at /mcp (stateless)', () => {
     }
   });
 
-  it('answers 300 concurrent stop calls, each with its own task, with exactly 300 stops at the upstream', { timeout: 120_000 }, async () => {
-    const path = '/v2/batchinference?Action=StopBatchInferenceTask';
-    const before = stopsAt(path).length;
-    const pool = await Promise.all(Array.from({ length: 6 }, () => connect('streamable')));
-    const ids = Array.from({ length: 300 }, (_, i) => `infer-load-${String(i).padStart(3, '0')}`);
-    const results = await Promise.all(
-      ids.map((task_id, i) => pool[i % pool.length]!.callTool({ name: 'qianfan_stop_batch_inference_task', arguments: { task_id } }, undefined, { timeout: 110_000 })),
-    );
-    results.forEach((res, i) => {
-      expect(res.isError).toBe(false);
-      expect(res.structuredContent).toMatchObject({ ok: true, outcome: 'stop_requested', target: { task_id: ids[i] }, attempts: 1 });
-    });
-    const stops = stopsAt(path).slice(before);
-    expect(stops).toHaveLength(300);
-    expect(new Set(stops.map((r) => (r.json as { taskId: string }).taskId))).toEqual(new Set(ids));
-    expect(stops.every((r) => r.verdict.ok)).toBe(true);
-  });
+  it(
+    'answers 300 concurrent stop calls, each with its own task, with exactly 300 stops at the upstream',
+    { timeout: 120_000 },
+    async () => {
+      const path = '/v2/batchinference?Action=StopBatchInferenceTask';
+      const before = stopsAt(path).length;
+      const pool = await Promise.all(Array.from({ length: 6 }, () => connect('streamable')));
+      const ids = Array.from({ length: 300 }, (_, i) => `infer-load-${String(i).padStart(3, '0')}`);
+      const results = await Promise.all(
+        ids.map((task_id, i) =>
+          pool[i % pool.length]!.callTool(
+            { name: 'qianfan_stop_batch_inference_task', arguments: { task_id } },
+            undefined,
+            { timeout: 110_000 },
+          ),
+        ),
+      );
+      results.forEach((res, i) => {
+        expect(res.isError).toBe(false);
+        expect(res.structuredContent).toMatchObject({
+          ok: true,
+          outcome: 'stop_requested',
+          target: { task_id: ids[i] },
+          attempts: 1,
+        });
+      });
+      const stops = stopsAt(path).slice(before);
+      expect(stops).toHaveLength(300);
+      expect(new Set(stops.map((r) => (r.json as { taskId: string }).taskId))).toEqual(new Set(ids));
+      expect(stops.every((r) => r.verdict.ok)).toBe(true);
+    },
+  );
 });
 
 describe('GET /healthz', () => {
@@ -133,10 +162,19 @@ describe('legacy SSE sessions', () => {
       const third = await raw(limited.url, 'GET', '/sse', { Accept: 'text/event-stream' });
       expect(third.status).toBe(503);
       expect(third.headers['retry-after']).toBe('60');
-      expect(third.json.error.message).toBe('Too many open SSE sessions (limit 2); close one, or use Streamable HTTP at /mcp');
+      expect(third.json.error.message).toBe(
+        'Too many open SSE sessions (limit 2); close one, or use Streamable HTTP at /mcp',
+      );
 
       // Activity keeps a session open; with none, the server ends the stream and forgets the session.
-      const ping = (endpoint: string) => raw(limited.url, 'POST', endpoint, { 'Content-Type': 'application/json' }, JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }));
+      const ping = (endpoint: string) =>
+        raw(
+          limited.url,
+          'POST',
+          endpoint,
+          { 'Content-Type': 'application/json' },
+          JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+        );
       expect((await ping(a.endpoint)).status).toBe(202);
       await Promise.all([a.ended, b.ended]);
       const gone = await ping(a.endpoint);
@@ -157,9 +195,16 @@ describe('legacy SSE sessions', () => {
       a.close();
       await a.ended;
       let b: Awaited<ReturnType<typeof openStream>> | undefined;
-      await expect.poll(async () => (b = await openStream(limited.url).catch(() => undefined)) !== undefined, { timeout: 10_000 }).toBe(true);
-      expect((await raw(limited.url, 'POST', '/messages', { 'Content-Type': 'application/json' }, '{}')).status).toBe(404);
-      expect((await raw(limited.url, 'POST', '/messages?sessionId=nope', { 'Content-Type': 'application/json' }, '{}')).status).toBe(404);
+      await expect
+        .poll(async () => (b = await openStream(limited.url).catch(() => undefined)) !== undefined, { timeout: 10_000 })
+        .toBe(true);
+      expect((await raw(limited.url, 'POST', '/messages', { 'Content-Type': 'application/json' }, '{}')).status).toBe(
+        404,
+      );
+      expect(
+        (await raw(limited.url, 'POST', '/messages?sessionId=nope', { 'Content-Type': 'application/json' }, '{}'))
+          .status,
+      ).toBe(404);
       b!.close();
     } finally {
       await limited.close();
@@ -168,31 +213,56 @@ describe('legacy SSE sessions', () => {
 });
 
 describe('shutdown', () => {
-  it.each(['streamable', 'sse'] as const)('over %s: refuses new work, lets the call in flight finish, then closes', async (kind) => {
-    const own = await startHttp(sim);
-    const client = await httpClient(own.url, kind);
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    sim.intercept((req) => (req.url.includes('StopFineTuningTask') ? held.then(() => undefined) : undefined));
+  it.each(['streamable', 'sse'] as const)(
+    'over %s: refuses new work, lets the call in flight finish, then closes',
+    async (kind) => {
+      const own = await startHttp(sim);
+      const client = await httpClient(own.url, kind);
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      sim.intercept((req) => (req.url.includes('StopFineTuningTask') ? held.then(() => undefined) : undefined));
 
-    const call = client.callTool({ name: 'qianfan_stop_fine_tuning_task', arguments: { task_id: `drain-${kind}` } });
-    await expect.poll(() => sim.requests.some((r) => (r.json as { taskId?: string } | undefined)?.taskId === `drain-${kind}`), { timeout: 10_000 }).toBe(true);
-    const closing = own.close();
-    // A new request finds the listener closed (or, on a kept-alive connection, a 503).
-    expect([503, 'refused']).toContain(await fetch(`${own.url}/healthz`).then((r) => r.status, () => 'refused'));
-    setTimeout(release, 300);
-    const res = await call;
-    expect(res.structuredContent).toMatchObject({ ok: true, outcome: 'stop_requested', target: { task_id: `drain-${kind}` } });
-    expect(await closing).toEqual({ drained: true });
-    await client.close().catch(() => undefined);
-  }, 30_000);
+      const call = client.callTool({ name: 'qianfan_stop_fine_tuning_task', arguments: { task_id: `drain-${kind}` } });
+      await expect
+        .poll(() => sim.requests.some((r) => (r.json as { taskId?: string } | undefined)?.taskId === `drain-${kind}`), {
+          timeout: 10_000,
+        })
+        .toBe(true);
+      const closing = own.close();
+      // A new request finds the listener closed (or, on a kept-alive connection, a 503).
+      expect([503, 'refused']).toContain(
+        await fetch(`${own.url}/healthz`).then(
+          (r) => r.status,
+          () => 'refused',
+        ),
+      );
+      setTimeout(release, 300);
+      const res = await call;
+      expect(res.structuredContent).toMatchObject({
+        ok: true,
+        outcome: 'stop_requested',
+        target: { task_id: `drain-${kind}` },
+      });
+      expect(await closing).toEqual({ drained: true });
+      await client.close().catch(() => undefined);
+    },
+    30_000,
+  );
 
   it('gives up waiting after the grace period', async () => {
     const own = await startHttp(sim, { limits: { shutdownGraceMs: 200 } });
     const client = await httpClient(own.url, 'streamable');
     sim.intercept((req) => (req.url.includes('StopFineTuningTask') ? { fault: 'hang' } : undefined));
-    const call = client.callTool({ name: 'qianfan_stop_fine_tuning_task', arguments: { task_id: 'hung' } }, undefined, { timeout: 5_000 }).catch((e: Error) => e);
-    await expect.poll(() => sim.requests.some((r) => (r.json as { taskId?: string } | undefined)?.taskId === 'hung'), { timeout: 10_000 }).toBe(true);
+    const call = client
+      .callTool({ name: 'qianfan_stop_fine_tuning_task', arguments: { task_id: 'hung' } }, undefined, {
+        timeout: 5_000,
+      })
+      .catch((e: Error) => e);
+    await expect
+      .poll(() => sim.requests.some((r) => (r.json as { taskId?: string } | undefined)?.taskId === 'hung'), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     expect(await own.close()).toEqual({ drained: false });
     expect(await call).toBeInstanceOf(Error);
     await client.close().catch(() => undefined);

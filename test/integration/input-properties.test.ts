@@ -42,7 +42,12 @@ afterAll(() => guard.close());
 async function serve(tool: string) {
   const sim = await startFake();
   const mcp = await connect(
-    envFor(sim, { HUAWEICLOUD_SDK_PROJECT_ID: PROJECT, HUAWEICLOUD_SDK_REGION_MODELARTS_AP_SOUTHEAST_1: sim.url, HTTPS_PROXY: guard.url, HTTP_PROXY: guard.url }),
+    envFor(sim, {
+      HUAWEICLOUD_SDK_PROJECT_ID: PROJECT,
+      HUAWEICLOUD_SDK_REGION_MODELARTS_AP_SOUTHEAST_1: sim.url,
+      HTTPS_PROXY: guard.url,
+      HTTP_PROXY: guard.url,
+    }),
     ['--timeout-ms', '3000'],
   );
   const shape = (await toolShapes(mcp.client)).find((s) => s.name === tool)!;
@@ -51,20 +56,29 @@ async function serve(tool: string) {
 
 /** Inputs always tried besides the generated ones: cases a property run once found. */
 const EXAMPLES: Record<string, Array<[Record<string, unknown>]>> = {
-  list_running_tasks: [[{ dataset_ids: ['ds-1', 'ds-1'] }], [{ providers: ['qianfan', 'qianfan'], families: ['qianfan_evaluation_task', 'qianfan_evaluation_task'] }]],
+  list_running_tasks: [
+    [{ dataset_ids: ['ds-1', 'ds-1'] }],
+    [{ providers: ['qianfan', 'qianfan'], families: ['qianfan_evaluation_task', 'qianfan_evaluation_task'] }],
+  ],
 };
 
 function validValue(p: PropSchema, freeText = false): fc.Arbitrary<unknown> {
   if (freeText) {
     // Any text that fits, hostile strings included: the tool takes them by design (test/helpers/inputs.ts FREE_TEXT).
     const max = Math.min(p.maxLength ?? 40, 40);
-    return fc.oneof(fc.string({ unit: 'binary', minLength: p.minLength ?? 0, maxLength: max }), fc.constantFrom(...HOSTILE_STRINGS.filter((h) => fitsFreeText(p, h))));
+    return fc.oneof(
+      fc.string({ unit: 'binary', minLength: p.minLength ?? 0, maxLength: max }),
+      fc.constantFrom(...HOSTILE_STRINGS.filter((h) => fitsFreeText(p, h))),
+    );
   }
   if (p.anyOf) return fc.oneof(...p.anyOf.map((b) => validValue(b)));
   if (p.enum) return fc.constantFrom(...p.enum);
   if (p.type === 'array') {
     // Few elements (every dataset id is one more request), the first one sometimes repeated.
-    const elements = fc.array(validValue(p.items ?? {}), { minLength: p.minItems ?? 0, maxLength: Math.min(p.maxItems ?? 3, 3) });
+    const elements = fc.array(validValue(p.items ?? {}), {
+      minLength: p.minItems ?? 0,
+      maxLength: Math.min(p.maxItems ?? 3, 3),
+    });
     return fc.tuple(elements, fc.boolean()).map(([a, repeat]) => (repeat && a.length > 0 ? [...a, a[0]] : a));
   }
   if (p.type === 'boolean') return fc.boolean();
@@ -74,7 +88,9 @@ function validValue(p: PropSchema, freeText = false): fc.Arbitrary<unknown> {
     return p.type === 'integer' ? fc.integer({ min, max }) : fc.double({ min, max, noNaN: true });
   }
   if (p.type === 'string' && p.pattern) {
-    return fc.stringMatching(new RegExp(p.pattern)).filter((s) => s.length >= (p.minLength ?? 0) && s.length <= (p.maxLength ?? Infinity));
+    return fc
+      .stringMatching(new RegExp(p.pattern))
+      .filter((s) => s.length >= (p.minLength ?? 0) && s.length <= (p.maxLength ?? Infinity));
   }
   return fc.constantFrom(...KNOWN_STRINGS);
 }
@@ -100,21 +116,33 @@ function hostileFor(p: PropSchema): fc.Arbitrary<unknown> {
 
 function argsFor(shape: ToolShape): fc.Arbitrary<Record<string, unknown>> {
   const model = Object.fromEntries(
-    Object.entries(shape.props).map(([k, p]) => [k, fc.oneof({ weight: 4, arbitrary: validValue(p, isFreeText(shape.name, k)) }, { weight: 1, arbitrary: hostileFor(p) })]),
+    Object.entries(shape.props).map(([k, p]) => [
+      k,
+      fc.oneof(
+        { weight: 4, arbitrary: validValue(p, isFreeText(shape.name, k)) },
+        { weight: 1, arbitrary: hostileFor(p) },
+      ),
+    ]),
   );
   const known = fc.oneof(
     { weight: 4, arbitrary: fc.record(model, { requiredKeys: shape.required }) },
     { weight: 1, arbitrary: fc.record(model, { requiredKeys: [] }) },
   );
-  const extraKey = fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ minLength: 1, maxLength: 20 })).filter((k) => !(k in shape.props) && k !== '__proto__');
-  const extra = fc.oneof({ weight: 6, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: fc.dictionary(extraKey, hostileValue, { minKeys: 1, maxKeys: 3 }) });
+  const extraKey = fc
+    .oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ minLength: 1, maxLength: 20 }))
+    .filter((k) => !(k in shape.props) && k !== '__proto__');
+  const extra = fc.oneof(
+    { weight: 6, arbitrary: fc.constant({}) },
+    { weight: 1, arbitrary: fc.dictionary(extraKey, hostileValue, { minKeys: 1, maxKeys: 3 }) },
+  );
   return fc.tuple(known, extra).map(([k, e]) => ({ ...k, ...e }) as Record<string, unknown>);
 }
 
 /** Path segments (decoded) and top-level JSON body values of a request. */
 function carried(req: RecordedRequest): string[] {
   const segments = req.path.split('/').map((s) => decodeURIComponent(s));
-  const body = req.json && typeof req.json === 'object' ? Object.values(req.json as Record<string, unknown>).map(String) : [];
+  const body =
+    req.json && typeof req.json === 'object' ? Object.values(req.json as Record<string, unknown>).map(String) : [];
   return [...segments, ...body];
 }
 
@@ -172,8 +200,10 @@ function expectListed(args: Record<string, unknown>, r: Record<string, any>, sen
     if (route!.family) expect(asked, where).toContain(route!.family);
     for (const segment of req.path.split('/').slice(1)) expect(decodeURIComponent(segment), where).toMatch(SAFE_ID);
     for (const value of [...req.query.values(), ...strings(req.json)]) expect(value, where).toMatch(SAFE_ID);
-    if (route!.values.project_id !== undefined) expect(route!.values.project_id, where).toBe(args.project_id ?? PROJECT);
-    if (route!.values.dataset_id !== undefined && args.dataset_ids) expect(args.dataset_ids, where).toContain(route!.values.dataset_id);
+    if (route!.values.project_id !== undefined)
+      expect(route!.values.project_id, where).toBe(args.project_id ?? PROJECT);
+    if (route!.values.dataset_id !== undefined && args.dataset_ids)
+      expect(args.dataset_ids, where).toContain(route!.values.dataset_id);
   }
   for (const item of r.items as Array<{ stop: { arguments: Record<string, string> } }>) {
     for (const id of Object.values(item.stop.arguments)) expect(id).toMatch(SAFE_ID);

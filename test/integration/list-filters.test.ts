@@ -38,7 +38,12 @@ function stops(items: Array<Record<string, any>>) {
 
 /** What an unfiltered server lists for these families, with stop.served as given. */
 function expected(families: string[], served: (tool: string) => boolean = () => true) {
-  return STOP_CASES.filter((c) => families.includes(c.family)).map((c) => [c.family, c.tool, c.args('77'), served(c.tool) ? undefined : false]);
+  return STOP_CASES.filter((c) => families.includes(c.family)).map((c) => [
+    c.family,
+    c.tool,
+    c.args('77'),
+    served(c.tool) ? undefined : false,
+  ]);
 }
 
 const providersOf = (sim: Simulator) => new Set(sim.requests.map((r) => r.provider));
@@ -64,12 +69,19 @@ describe('list_running_tasks under --providers / ML_STOP_PROVIDERS', () => {
     const { sim, list } = await setup({}, ['--providers', 'qianfan']);
     const { isError, result } = await list({ providers: ['huaweicloud'] });
     expect(isError).toBe(true);
-    const message = 'huaweicloud is not served by this server: it was started with --providers qianfan. Add huaweicloud to --providers (or ML_STOP_PROVIDERS) to list its tasks here.';
+    const message =
+      'huaweicloud is not served by this server: it was started with --providers qianfan. Add huaweicloud to --providers (or ML_STOP_PROVIDERS) to list its tasks here.';
     expect(result).toEqual({
       ok: false,
       items: [],
       truncated: false,
-      errors: HW_FAMILIES.map((family) => ({ provider: 'huaweicloud', family, code: 'ProviderNotServed', message, category: 'config' })),
+      errors: HW_FAMILIES.map((family) => ({
+        provider: 'huaweicloud',
+        family,
+        code: 'ProviderNotServed',
+        message,
+        category: 'config',
+      })),
     });
     expect(sim.requests).toEqual([]);
   });
@@ -80,8 +92,17 @@ describe('list_running_tasks under --providers / ML_STOP_PROVIDERS', () => {
     expect(isError).toBe(false);
     expect(result.ok).toBe(true);
     expect(stops(result.items)).toEqual(expected(QF_FAMILIES));
-    const message = 'huaweicloud is not served by this server: it was started with ML_STOP_PROVIDERS=qianfan. Add huaweicloud to ML_STOP_PROVIDERS (or --providers) to list its tasks here.';
-    expect(result.errors).toEqual(HW_FAMILIES.map((family) => ({ provider: 'huaweicloud', family, code: 'ProviderNotServed', message, category: 'config' })));
+    const message =
+      'huaweicloud is not served by this server: it was started with ML_STOP_PROVIDERS=qianfan. Add huaweicloud to ML_STOP_PROVIDERS (or --providers) to list its tasks here.';
+    expect(result.errors).toEqual(
+      HW_FAMILIES.map((family) => ({
+        provider: 'huaweicloud',
+        family,
+        code: 'ProviderNotServed',
+        message,
+        category: 'config',
+      })),
+    );
     expect(providersOf(sim)).toEqual(new Set(['qianfan']));
   });
 
@@ -90,16 +111,23 @@ describe('list_running_tasks under --providers / ML_STOP_PROVIDERS', () => {
     const { result } = await list({ families: ['modelarts_training_job_version', 'qianfan_fine_tuning_task'] });
     expect(result.ok).toBe(true);
     expect(stops(result.items)).toEqual(expected(['modelarts_training_job_version']));
-    expect(result.errors.map((e: Record<string, string>) => [e.family, e.code, e.category])).toEqual([['qianfan_fine_tuning_task', 'ProviderNotServed', 'config']]);
+    expect(result.errors.map((e: Record<string, string>) => [e.family, e.code, e.category])).toEqual([
+      ['qianfan_fine_tuning_task', 'ProviderNotServed', 'config'],
+    ]);
     expect(providersOf(sim)).toEqual(new Set(['huaweicloud']));
   });
 
   it('the served provider without credentials: its families say what to set, and the configured one is not listed instead', async () => {
-    const { sim, list } = await setup({ QIANFAN_ACCESS_KEY: undefined, QIANFAN_SECRET_KEY: undefined }, ['--providers', 'qianfan']);
+    const { sim, list } = await setup({ QIANFAN_ACCESS_KEY: undefined, QIANFAN_SECRET_KEY: undefined }, [
+      '--providers',
+      'qianfan',
+    ]);
     const { isError, result } = await list();
     expect(isError).toBe(true);
     expect(result.items).toEqual([]);
-    expect(result.errors.map((e: Record<string, string>) => [e.family, e.code, e.category])).toEqual(QF_FAMILIES.map((f) => [f, 'ConfigMissing', 'config']));
+    expect(result.errors.map((e: Record<string, string>) => [e.family, e.code, e.category])).toEqual(
+      QF_FAMILIES.map((f) => [f, 'ConfigMissing', 'config']),
+    );
     expect(sim.requests).toEqual([]);
   });
 
@@ -123,7 +151,8 @@ describe('list_running_tasks when stop tools are not served', () => {
     // A served item's stop works as given; an unserved one's stop tool does not exist on this server.
     for (const item of result.items) {
       const called = await mcp.client.callTool({ name: item.stop.tool, arguments: item.stop.arguments });
-      if (item.stop.served === false) expect((called.content as Array<{ text: string }>)[0]!.text).toContain(`Tool ${item.stop.tool} not found`);
+      if (item.stop.served === false)
+        expect((called.content as Array<{ text: string }>)[0]!.text).toContain(`Tool ${item.stop.tool} not found`);
       else expect(called.structuredContent).toMatchObject({ ok: true, outcome: 'stop_requested' });
     }
   });

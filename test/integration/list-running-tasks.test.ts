@@ -36,7 +36,11 @@ async function setup(env: Record<string, string | undefined> = {}, argv: string[
 
 function seed(inv: Inventory) {
   const intel = (project: string, ds: string, task: string, type: string, state: SimState, name?: string) =>
-    inv.put('modelarts_intelligent_task', { project_id: project, dataset_id: ds, task_id: task }, { state, createdAt: T0, meta: { type }, ...(name ? { name } : {}) });
+    inv.put(
+      'modelarts_intelligent_task',
+      { project_id: project, dataset_id: ds, task_id: task },
+      { state, createdAt: T0, meta: { type }, ...(name ? { name } : {}) },
+    );
   intel(PROJECT, 'dsA', 'al-1', 'auto-label', 'running', 'label-cats');
   intel(PROJECT, 'dsA', 'al-2', 'auto-label', 'pending');
   intel(PROJECT, 'dsA', 'al-3', 'auto-label', 'succeeded');
@@ -52,7 +56,11 @@ function seed(inv: Inventory) {
   intel(OTHER, 'dsO', 'other-1', 'pre-label', 'running');
 
   const version = (project: string, job: string, v: string, state: SimState, name: string) =>
-    inv.put('modelarts_training_job_version', { project_id: project, job_id: job, version_id: v }, { state, name, createdAt: T0 });
+    inv.put(
+      'modelarts_training_job_version',
+      { project_id: project, job_id: job, version_id: v },
+      { state, name, createdAt: T0 },
+    );
   version(PROJECT, '101', '1011', 'succeeded', 'resnet-train');
   version(PROJECT, '101', '1012', 'running', 'resnet-train');
   version(PROJECT, '101', '1013', 'pending', 'resnet-train');
@@ -64,8 +72,17 @@ function seed(inv: Inventory) {
   version(PROJECT, '105', '1051', 'pending', 'llama-pretrain');
   version(EAST, '201', '2011', 'running', 'east-train');
 
-  const states: Array<[string, SimState]> = [['1', 'running'], ['2', 'pending'], ['3', 'succeeded'], ['4', 'stopping'], ['5', 'running'], ['6', 'failed'], ['7', 'running']];
-  for (const [n, state] of states) inv.put('qianfan_batch_inference_task', { task_id: `infer-${n}` }, { state, createdAt: T0, name: `batch-${n}` });
+  const states: Array<[string, SimState]> = [
+    ['1', 'running'],
+    ['2', 'pending'],
+    ['3', 'succeeded'],
+    ['4', 'stopping'],
+    ['5', 'running'],
+    ['6', 'failed'],
+    ['7', 'running'],
+  ];
+  for (const [n, state] of states)
+    inv.put('qianfan_batch_inference_task', { task_id: `infer-${n}` }, { state, createdAt: T0, name: `batch-${n}` });
 
   const ft = (job: string, jobName: string, task: string, state: SimState) =>
     inv.put('qianfan_fine_tuning_task', { task_id: task }, { state, createdAt: T0, meta: { jobId: job, jobName } });
@@ -77,8 +94,20 @@ function seed(inv: Inventory) {
   ft('job-c', 'ernie-dpo', 'task-c1', 'running');
   ft('job-d', 'broken', 'task-d1', 'failed');
 
-  const evals: Array<[string, SimState, string]> = [['1', 'running', 'auto'], ['2', 'pending', 'auto'], ['3', 'succeeded', 'auto'], ['4', 'stopping', 'auto'], ['5', 'running', 'manual'], ['6', 'running', 'auto']];
-  for (const [n, state, evalType] of evals) inv.put('qianfan_evaluation_task', { evaluation_id: `ame-${n}` }, { state, createdAt: T0, name: `eval-${n}`, meta: { evalType } });
+  const evals: Array<[string, SimState, string]> = [
+    ['1', 'running', 'auto'],
+    ['2', 'pending', 'auto'],
+    ['3', 'succeeded', 'auto'],
+    ['4', 'stopping', 'auto'],
+    ['5', 'running', 'manual'],
+    ['6', 'running', 'auto'],
+  ];
+  for (const [n, state, evalType] of evals)
+    inv.put(
+      'qianfan_evaluation_task',
+      { evaluation_id: `ame-${n}` },
+      { state, createdAt: T0, name: `eval-${n}`, meta: { evalType } },
+    );
 }
 
 const STATE_RAW = {
@@ -89,7 +118,13 @@ const STATE_RAW = {
   eval: { pending: 'Pending', running: 'Doing', stopping: 'Stopping' },
 } as const;
 
-const intelItem = (ds: string, task: string, state: 'pending' | 'running' | 'stopping', name = `intelligent-task-${task}`, scope: Record<string, string> = {}): Item => ({
+const intelItem = (
+  ds: string,
+  task: string,
+  state: 'pending' | 'running' | 'stopping',
+  name = `intelligent-task-${task}`,
+  scope: Record<string, string> = {},
+): Item => ({
   provider: 'huaweicloud',
   family: 'modelarts_intelligent_task',
   name,
@@ -98,7 +133,13 @@ const intelItem = (ds: string, task: string, state: 'pending' | 'running' | 'sto
   status: { state, raw: STATE_RAW.intel[state] },
   stop: { tool: 'modelarts_stop_intelligent_task', arguments: { dataset_id: ds, task_id: task, ...scope } },
 });
-const versionItem = (job: string, v: string, state: 'pending' | 'running' | 'stopping', name: string, scope: Record<string, string> = {}): Item => ({
+const versionItem = (
+  job: string,
+  v: string,
+  state: 'pending' | 'running' | 'stopping',
+  name: string,
+  scope: Record<string, string> = {},
+): Item => ({
   provider: 'huaweicloud',
   family: 'modelarts_training_job_version',
   name,
@@ -150,8 +191,18 @@ const RUNNING: Record<Family, Item[]> = {
     versionItem('102', '1021', 'running', 'bert-eval'),
     versionItem('105', '1051', 'pending', 'llama-pretrain'),
   ],
-  qianfan_batch_inference_task: [batchItem('1', 'running'), batchItem('2', 'pending'), batchItem('5', 'running'), batchItem('7', 'running')],
-  qianfan_fine_tuning_task: [ftItem('job-a', 'llama-sft', 'task-a1', 'running'), ftItem('job-a', 'llama-sft', 'task-a3', 'pending'), ftItem('job-a', 'llama-sft', 'task-a4', 'running'), ftItem('job-c', 'ernie-dpo', 'task-c1', 'running')],
+  qianfan_batch_inference_task: [
+    batchItem('1', 'running'),
+    batchItem('2', 'pending'),
+    batchItem('5', 'running'),
+    batchItem('7', 'running'),
+  ],
+  qianfan_fine_tuning_task: [
+    ftItem('job-a', 'llama-sft', 'task-a1', 'running'),
+    ftItem('job-a', 'llama-sft', 'task-a3', 'pending'),
+    ftItem('job-a', 'llama-sft', 'task-a4', 'running'),
+    ftItem('job-c', 'ernie-dpo', 'task-c1', 'running'),
+  ],
   qianfan_evaluation_task: [evalItem('1', 'running'), evalItem('2', 'pending'), evalItem('6', 'running')],
 };
 const STOPPING: Record<Family, Item[]> = {
@@ -190,9 +241,13 @@ describe('list_running_tasks: discovery', () => {
 
     // ModelArts: one dataset scan per running_task_type; a page of 3 when 100 were asked for is not the end
     // (offset=1 repeats an item, so offset counts records); dsC has nothing running, so its tasks are never read.
-    const datasetScans = requestsTo(sim, (u) => u.startsWith(`/v2/${PROJECT}/datasets?`)).map((r) => r.url.split('?')[1]);
+    const datasetScans = requestsTo(sim, (u) => u.startsWith(`/v2/${PROJECT}/datasets?`)).map(
+      (r) => r.url.split('?')[1],
+    );
     expect(datasetScans.sort()).toEqual(
-      [0, 1, 7, 10].flatMap((t) => [0, 1].map((o) => `check_running_task=true&running_task_type=${t}&limit=100&offset=${o}`)).sort(),
+      [0, 1, 7, 10]
+        .flatMap((t) => [0, 1].map((o) => `check_running_task=true&running_task_type=${t}&limit=100&offset=${o}`))
+        .sort(),
     );
     expect(requestsTo(sim, (u) => u.includes('/datasets/dsC/'))).toEqual([]);
     expect(requestsTo(sim, (u) => u.includes('/datasets/dsD/tasks')).map((r) => r.url.split('?')[1])).toEqual([
@@ -201,8 +256,14 @@ describe('list_running_tasks: discovery', () => {
       'type=auto-label&limit=100&offset=4',
     ]);
     // v1: two job pages (3 of 5, then 2); versions only for the jobs with more than one version.
-    expect(requestsTo(sim, (u) => u.startsWith(`/v1/${PROJECT}/training-jobs?`)).map((r) => r.url.split('?')[1])).toEqual(['per_page=100&page=1', 'per_page=100&page=2']);
-    expect(requestsTo(sim, (u) => u.includes('/versions?')).map((r) => r.url.replace(`/v1/${PROJECT}/training-jobs/`, '')).sort()).toEqual([
+    expect(
+      requestsTo(sim, (u) => u.startsWith(`/v1/${PROJECT}/training-jobs?`)).map((r) => r.url.split('?')[1]),
+    ).toEqual(['per_page=100&page=1', 'per_page=100&page=2']);
+    expect(
+      requestsTo(sim, (u) => u.includes('/versions?'))
+        .map((r) => r.url.replace(`/v1/${PROJECT}/training-jobs/`, ''))
+        .sort(),
+    ).toEqual([
       '101/versions?per_page=100&page=1',
       '101/versions?per_page=100&page=2',
       '104/versions?per_page=100&page=1',
@@ -212,12 +273,18 @@ describe('list_running_tasks: discovery', () => {
       { runStatus: ['Queuing', 'Running'], maxKeys: 100 },
       { runStatus: ['Queuing', 'Running'], maxKeys: 100, marker: 'infer-7' },
     ]);
-    expect(requestsTo(sim, (u) => u.endsWith('DescribeFineTuningJobs')).map((r) => r.json)).toEqual([{ maxKeys: 100 }, { maxKeys: 100, marker: 'job-d' }]);
+    expect(requestsTo(sim, (u) => u.endsWith('DescribeFineTuningJobs')).map((r) => r.json)).toEqual([
+      { maxKeys: 100 },
+      { maxKeys: 100, marker: 'job-d' },
+    ]);
     expect(
       requestsTo(sim, (u) => u.endsWith('DescribeFineTuningTasks'))
         .map((r) => r.json)
         .filter((b: any) => b.jobId === 'job-a'),
-    ).toEqual([{ jobId: 'job-a', maxKeys: 100 }, { jobId: 'job-a', maxKeys: 100, marker: 'task-a4' }]);
+    ).toEqual([
+      { jobId: 'job-a', maxKeys: 100 },
+      { jobId: 'job-a', maxKeys: 100, marker: 'task-a4' },
+    ]);
     expect(requestsTo(sim, (u) => u.endsWith('DescribeEvalTasks')).map((r) => r.json)).toEqual([
       { evalType: 'auto', maxKeys: 100 },
       { evalType: 'auto', maxKeys: 100, marker: 'ame-4' },
@@ -229,7 +296,9 @@ describe('list_running_tasks: discovery', () => {
     sim.inventory.listing.offset = 'page';
     const { result } = await list({ providers: ['huaweicloud'] });
     expect(result).toMatchObject({ ok: true, truncated: false, errors: [] });
-    expect(sorted(result.items)).toEqual(sorted(running('modelarts_intelligent_task', 'modelarts_training_job_version')));
+    expect(sorted(result.items)).toEqual(
+      sorted(running('modelarts_intelligent_task', 'modelarts_training_job_version')),
+    );
     expect(requestsTo(sim, (u) => u.includes('/datasets/dsD/tasks')).map((r) => r.url.split('?')[1])).toEqual([
       'type=auto-label&limit=100&offset=0',
       'type=auto-label&limit=100&offset=1',
@@ -242,7 +311,10 @@ describe('list_running_tasks: discovery', () => {
     expect(result.items).toHaveLength(25);
     for (const item of result.items) {
       const stopped = await mcp.call(item.stop.tool, item.stop.arguments);
-      expect(stopped.result, `${item.stop.tool} ${JSON.stringify(item.stop.arguments)}`).toMatchObject({ ok: true, outcome: 'stop_requested' });
+      expect(stopped.result, `${item.stop.tool} ${JSON.stringify(item.stop.arguments)}`).toMatchObject({
+        ok: true,
+        outcome: 'stop_requested',
+      });
     }
     const tasks = ALL_FAMILIES.flatMap((f) => sim.inventory.list(f));
     const listed = new Set(result.items.map((i: Item) => `${i.family}|${Object.values(i.ids).at(-1)}`));
@@ -260,31 +332,67 @@ describe('list_running_tasks: discovery', () => {
     const east = await list({ providers: ['huaweicloud'], region: 'cn-east-3' });
     expect(east.result.errors).toEqual([]);
     expect(sorted(east.result.items)).toEqual(
-      sorted([intelItem('dsE', 'east-1', 'running', undefined, { region: 'cn-east-3' }), versionItem('201', '2011', 'running', 'east-train', { region: 'cn-east-3' })]),
+      sorted([
+        intelItem('dsE', 'east-1', 'running', undefined, { region: 'cn-east-3' }),
+        versionItem('201', '2011', 'running', 'east-train', { region: 'cn-east-3' }),
+      ]),
     );
     const other = await list({ families: ['modelarts_intelligent_task'], project_id: OTHER });
     expect(other.result.items).toEqual([intelItem('dsO', 'other-1', 'running', undefined, { project_id: OTHER })]);
-    const same = await list({ families: ['modelarts_training_job_version'], region: 'cn-north-4', project_id: PROJECT });
-    expect(same.result.items.map((i: Item) => i.stop.arguments)).toContainEqual({ job_id: '102', version_id: '1021', project_id: PROJECT });
+    const same = await list({
+      families: ['modelarts_training_job_version'],
+      region: 'cn-north-4',
+      project_id: PROJECT,
+    });
+    expect(same.result.items.map((i: Item) => i.stop.arguments)).toContainEqual({
+      job_id: '102',
+      version_id: '1021',
+      project_id: PROJECT,
+    });
 
     for (const item of [...east.result.items, ...other.result.items]) {
-      expect((await mcp.call(item.stop.tool, item.stop.arguments)).result).toMatchObject({ ok: true, outcome: 'stop_requested' });
+      expect((await mcp.call(item.stop.tool, item.stop.arguments)).result).toMatchObject({
+        ok: true,
+        outcome: 'stop_requested',
+      });
     }
-    expect(sim.inventory.get('modelarts_intelligent_task', { project_id: EAST, dataset_id: 'dsE', task_id: 'east-1' })!.state).toBe('stopped');
-    expect(sim.inventory.get('modelarts_training_job_version', { project_id: EAST, job_id: '201', version_id: '2011' })!.state).toBe('stopped');
-    expect(sim.inventory.get('modelarts_intelligent_task', { project_id: OTHER, dataset_id: 'dsO', task_id: 'other-1' })!.state).toBe('stopped');
+    expect(
+      sim.inventory.get('modelarts_intelligent_task', { project_id: EAST, dataset_id: 'dsE', task_id: 'east-1' })!
+        .state,
+    ).toBe('stopped');
+    expect(
+      sim.inventory.get('modelarts_training_job_version', { project_id: EAST, job_id: '201', version_id: '2011' })!
+        .state,
+    ).toBe('stopped');
+    expect(
+      sim.inventory.get('modelarts_intelligent_task', { project_id: OTHER, dataset_id: 'dsO', task_id: 'other-1' })!
+        .state,
+    ).toBe('stopped');
   });
 
   it('dataset_ids reads every kind of task of the named datasets only, and a missing dataset does not hide the others', async () => {
     const { sim, list } = await setup();
     const { result } = await list({ families: ['modelarts_intelligent_task'], dataset_ids: ['dsB', 'dsZ'] });
-    expect(sorted(result.items)).toEqual(sorted([intelItem('dsB', 'ag-1', 'pending'), intelItem('dsB', 'ad-1', 'running')]));
+    expect(sorted(result.items)).toEqual(
+      sorted([intelItem('dsB', 'ag-1', 'pending'), intelItem('dsB', 'ad-1', 'running')]),
+    );
     expect(result.ok).toBe(true);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toMatchObject({ provider: 'huaweicloud', family: 'modelarts_intelligent_task', code: 'ModelArts.4352', category: 'not_found' });
-    expect(result.errors[0].message).toMatch(/^(auto-label|pre-label|auto-grouping|auto-deploy) tasks of dataset dsZ: Dataset does not exist\. \(and 3 more failed requests in this family\)$/);
+    expect(result.errors[0]).toMatchObject({
+      provider: 'huaweicloud',
+      family: 'modelarts_intelligent_task',
+      code: 'ModelArts.4352',
+      category: 'not_found',
+    });
+    expect(result.errors[0].message).toMatch(
+      /^(auto-label|pre-label|auto-grouping|auto-deploy) tasks of dataset dsZ: Dataset does not exist\. \(and 3 more failed requests in this family\)$/,
+    );
     expect(requestsTo(sim, (u) => u.startsWith(`/v2/${PROJECT}/datasets?`))).toEqual([]);
-    expect(requestsTo(sim, (u) => u.includes('/datasets/dsB/tasks')).map((r) => r.query.get('type')).sort()).toEqual(['auto-deploy', 'auto-grouping', 'auto-label', 'pre-label']);
+    expect(
+      requestsTo(sim, (u) => u.includes('/datasets/dsB/tasks'))
+        .map((r) => r.query.get('type'))
+        .sort(),
+    ).toEqual(['auto-deploy', 'auto-grouping', 'auto-label', 'pre-label']);
   });
 });
 
@@ -297,10 +405,15 @@ describe('list_running_tasks: filters and limits', () => {
 
     const before = sim.requests.length;
     const hw = await list({ providers: ['huaweicloud'] });
-    expect(sorted(hw.result.items)).toEqual(sorted(running('modelarts_intelligent_task', 'modelarts_training_job_version')));
+    expect(sorted(hw.result.items)).toEqual(
+      sorted(running('modelarts_intelligent_task', 'modelarts_training_job_version')),
+    );
     expect(sim.requests.slice(before).every((r) => r.provider === 'huaweicloud')).toBe(true);
 
-    const both = await list({ providers: ['qianfan'], families: ['qianfan_evaluation_task', 'modelarts_training_job_version'] });
+    const both = await list({
+      providers: ['qianfan'],
+      families: ['qianfan_evaluation_task', 'modelarts_training_job_version'],
+    });
     expect(sorted(both.result.items)).toEqual(sorted(running('qianfan_evaluation_task')));
   });
 
@@ -309,13 +422,21 @@ describe('list_running_tasks: filters and limits', () => {
     const { result } = await list({ include_stopping: true });
     expect(result).toMatchObject({ ok: true, truncated: false, errors: [] });
     expect(sorted(result.items)).toEqual(sorted(ALL_FAMILIES.flatMap((f) => [...RUNNING[f], ...STOPPING[f]])));
-    expect(requestsTo(sim, (u) => u.endsWith('DescribeBatchInferenceTasks'))[0]!.json).toEqual({ runStatus: ['Queuing', 'Running', 'Stopping'], maxKeys: 100 });
+    expect(requestsTo(sim, (u) => u.endsWith('DescribeBatchInferenceTasks'))[0]!.json).toEqual({
+      runStatus: ['Queuing', 'Running', 'Stopping'],
+      maxKeys: 100,
+    });
   });
 
   it('name_contains keeps the tasks whose name contains the text, ignoring case', async () => {
     const { list } = await setup();
     const { result } = await list({ name_contains: 'LLAMA' });
-    expect(sorted(result.items)).toEqual(sorted([versionItem('105', '1051', 'pending', 'llama-pretrain'), ...RUNNING.qianfan_fine_tuning_task.filter((i) => i.name === 'llama-sft')]));
+    expect(sorted(result.items)).toEqual(
+      sorted([
+        versionItem('105', '1051', 'pending', 'llama-pretrain'),
+        ...RUNNING.qianfan_fine_tuning_task.filter((i) => i.name === 'llama-sft'),
+      ]),
+    );
   });
 
   it('max_items returns that many running tasks and says truncated', async () => {
@@ -350,9 +471,17 @@ describe('list_running_tasks: failures', () => {
         message: 'ModelArts training job list: The backend does not exist or is unavailable (simulated list failure).',
         category: 'upstream',
       },
-      { provider: 'qianfan', family: 'qianfan_fine_tuning_task', code: 'InternalError', message: 'DescribeFineTuningJobs: Internal error occurred (simulated list failure).', category: 'upstream' },
+      {
+        provider: 'qianfan',
+        family: 'qianfan_fine_tuning_task',
+        code: 'InternalError',
+        message: 'DescribeFineTuningJobs: Internal error occurred (simulated list failure).',
+        category: 'upstream',
+      },
     ]);
-    expect(sorted(result.items)).toEqual(sorted(running('modelarts_intelligent_task', 'qianfan_batch_inference_task', 'qianfan_evaluation_task')));
+    expect(sorted(result.items)).toEqual(
+      sorted(running('modelarts_intelligent_task', 'qianfan_batch_inference_task', 'qianfan_evaluation_task')),
+    );
   });
 
   it('every requested family failing is an error result', async () => {
@@ -369,26 +498,49 @@ describe('list_running_tasks: failures', () => {
       ['qianfan_fine_tuning_task', 'InternalError', 'upstream'],
       ['qianfan_evaluation_task', 'InternalError', 'upstream'],
     ]);
-    expect(result.errors[0].message).toMatch(/^datasets with running (auto-label|pre-label|auto-grouping|auto-deploy) tasks: .* \(and 3 more failed requests in this family\)$/);
+    expect(result.errors[0].message).toMatch(
+      /^datasets with running (auto-label|pre-label|auto-grouping|auto-deploy) tasks: .* \(and 3 more failed requests in this family\)$/,
+    );
   });
 
   it('an unconfigured provider is left out by default and is a config error when asked for', async () => {
     const { sim, list } = await setup({ QIANFAN_ACCESS_KEY: undefined, QIANFAN_SECRET_KEY: undefined });
     const byDefault = await list();
     expect(byDefault.result).toMatchObject({ ok: true, truncated: false, errors: [] });
-    expect(sorted(byDefault.result.items)).toEqual(sorted(running('modelarts_intelligent_task', 'modelarts_training_job_version')));
+    expect(sorted(byDefault.result.items)).toEqual(
+      sorted(running('modelarts_intelligent_task', 'modelarts_training_job_version')),
+    );
 
     const asked = await list({ providers: ['qianfan'] });
     expect(asked.isError).toBe(true);
-    const message = (what: string) => `${what}: Qianfan credentials are not configured: set QIANFAN_ACCESS_KEY and QIANFAN_SECRET_KEY.`;
+    const message = (what: string) =>
+      `${what}: Qianfan credentials are not configured: set QIANFAN_ACCESS_KEY and QIANFAN_SECRET_KEY.`;
     expect(asked.result).toEqual({
       ok: false,
       items: [],
       truncated: false,
       errors: [
-        { provider: 'qianfan', family: 'qianfan_batch_inference_task', code: 'ConfigMissing', message: message('DescribeBatchInferenceTasks'), category: 'config' },
-        { provider: 'qianfan', family: 'qianfan_fine_tuning_task', code: 'ConfigMissing', message: message('DescribeFineTuningJobs'), category: 'config' },
-        { provider: 'qianfan', family: 'qianfan_evaluation_task', code: 'ConfigMissing', message: message('DescribeEvalTasks'), category: 'config' },
+        {
+          provider: 'qianfan',
+          family: 'qianfan_batch_inference_task',
+          code: 'ConfigMissing',
+          message: message('DescribeBatchInferenceTasks'),
+          category: 'config',
+        },
+        {
+          provider: 'qianfan',
+          family: 'qianfan_fine_tuning_task',
+          code: 'ConfigMissing',
+          message: message('DescribeFineTuningJobs'),
+          category: 'config',
+        },
+        {
+          provider: 'qianfan',
+          family: 'qianfan_evaluation_task',
+          code: 'ConfigMissing',
+          message: message('DescribeEvalTasks'),
+          category: 'config',
+        },
       ],
     });
     expect(sim.requests.filter((r) => r.provider !== 'huaweicloud')).toEqual([]);
@@ -398,9 +550,15 @@ describe('list_running_tasks: failures', () => {
     const { sim, list } = await setup({ QIANFAN_ACCESS_KEY: undefined, HUAWEICLOUD_SDK_AK: undefined });
     const { isError, result } = await list();
     expect(isError).toBe(true);
-    expect(result.errors.map((e: Item) => [e.family, e.code, e.category])).toEqual(ALL_FAMILIES.map((f) => [f, 'ConfigMissing', 'config']));
-    expect(result.errors[0].message).toBe('ModelArts project for region cn-north-4: Huawei Cloud credentials are not configured: set HUAWEICLOUD_SDK_AK.');
-    expect(result.errors[2].message).toBe('DescribeBatchInferenceTasks: Qianfan credentials are not configured: set QIANFAN_ACCESS_KEY.');
+    expect(result.errors.map((e: Item) => [e.family, e.code, e.category])).toEqual(
+      ALL_FAMILIES.map((f) => [f, 'ConfigMissing', 'config']),
+    );
+    expect(result.errors[0].message).toBe(
+      'ModelArts project for region cn-north-4: Huawei Cloud credentials are not configured: set HUAWEICLOUD_SDK_AK.',
+    );
+    expect(result.errors[2].message).toBe(
+      'DescribeBatchInferenceTasks: Qianfan credentials are not configured: set QIANFAN_ACCESS_KEY.',
+    );
     expect(sim.requests).toEqual([]);
   });
 
@@ -409,16 +567,28 @@ describe('list_running_tasks: failures', () => {
     [{ max_items: 2.5 }, 'max_items: must be an integer from 1 to 500'],
     [{ families: ['modelarts_training_job'] }, /^families\.0: /],
     [{ providers: [] }, 'providers: must name at least one provider'],
-    [{ providers: ['qianfan'], families: ['modelarts_intelligent_task'] }, 'families: none of these families belongs to the providers given (qianfan)'],
+    [
+      { providers: ['qianfan'], families: ['modelarts_intelligent_task'] },
+      'families: none of these families belongs to the providers given (qianfan)',
+    ],
     [{ dataset_ids: ['../etc'] }, /^dataset_ids\.0: may only contain/],
     [{ include_stopping: 'yes' }, 'include_stopping: must be true or false'],
     [{ region: 'Mars' }, /^region: must be a Huawei Cloud region id/],
-    [{ task_id: 'x' }, /^"task_id": unknown field; list_running_tasks accepts only: providers, families, region, project_id, dataset_ids, name_contains, include_stopping, max_items$/],
+    [
+      { task_id: 'x' },
+      /^"task_id": unknown field; list_running_tasks accepts only: providers, families, region, project_id, dataset_ids, name_contains, include_stopping, max_items$/,
+    ],
   ])('refuses %j before sending anything', async (args, message) => {
     const { sim, list } = await setup();
     const { isError, result } = await list(args);
     expect(isError).toBe(true);
-    expect(result).toMatchObject({ ok: false, items: [], truncated: false, errors: [], error: { code: 'InvalidInput', category: 'invalid_input', retryable: false } });
+    expect(result).toMatchObject({
+      ok: false,
+      items: [],
+      truncated: false,
+      errors: [],
+      error: { code: 'InvalidInput', category: 'invalid_input', retryable: false },
+    });
     if (typeof message === 'string') expect(result.error.message).toBe(message);
     else expect(result.error.message).toMatch(message);
     expect(sim.requests).toEqual([]);
@@ -429,13 +599,27 @@ describe('list_running_tasks: bounds', () => {
   it('keeps at most 4 requests in flight per provider and ends within the time budget with what it has', async () => {
     const { sim, list } = await setup({}, ['--timeout-ms', '3000']);
     for (let n = 0; n < 10; n++) {
-      sim.inventory.put('qianfan_fine_tuning_task', { task_id: `task-many${n}` }, { meta: { jobId: `job-many${n}`, jobName: 'many' } });
-      sim.inventory.put('modelarts_intelligent_task', { project_id: PROJECT, dataset_id: `dsM${n}`, task_id: `m-${n}` }, { meta: { type: 'auto-label' } });
+      sim.inventory.put(
+        'qianfan_fine_tuning_task',
+        { task_id: `task-many${n}` },
+        { meta: { jobId: `job-many${n}`, jobName: 'many' } },
+      );
+      sim.inventory.put(
+        'modelarts_intelligent_task',
+        { project_id: PROJECT, dataset_id: `dsM${n}`, task_id: `m-${n}` },
+        { meta: { type: 'auto-label' } },
+      );
     }
     // Task lists never answer: whatever the fan-out, only 4 of them may be waiting per provider.
-    sim.intercept((r) => (r.url.endsWith('DescribeFineTuningTasks') || /\/datasets\/[^/]+\/tasks\?/.test(r.url) ? { fault: 'hang' } : undefined));
+    sim.intercept((r) =>
+      r.url.endsWith('DescribeFineTuningTasks') || /\/datasets\/[^/]+\/tasks\?/.test(r.url)
+        ? { fault: 'hang' }
+        : undefined,
+    );
     const started = performance.now();
-    const { isError, result } = await list({ families: ['modelarts_intelligent_task', 'qianfan_batch_inference_task', 'qianfan_fine_tuning_task'] });
+    const { isError, result } = await list({
+      families: ['modelarts_intelligent_task', 'qianfan_batch_inference_task', 'qianfan_fine_tuning_task'],
+    });
     const elapsed = performance.now() - started;
 
     expect(requestsTo(sim, (u) => u.endsWith('DescribeFineTuningTasks'))).toHaveLength(4);
@@ -447,10 +631,14 @@ describe('list_running_tasks: bounds', () => {
       provider,
       family,
       code: 'Timeout',
-      message: 'Listing did not finish within the 3000 ms budget (ML_STOP_TIMEOUT_MS); 0 running task(s) found before then are included.',
+      message:
+        'Listing did not finish within the 3000 ms budget (ML_STOP_TIMEOUT_MS); 0 running task(s) found before then are included.',
       category: 'timeout',
     });
-    expect(result.errors).toEqual([timedOut('huaweicloud', 'modelarts_intelligent_task'), timedOut('qianfan', 'qianfan_fine_tuning_task')]);
+    expect(result.errors).toEqual([
+      timedOut('huaweicloud', 'modelarts_intelligent_task'),
+      timedOut('qianfan', 'qianfan_fine_tuning_task'),
+    ]);
     expect(elapsed).toBeLessThan(15_000);
   });
 });

@@ -30,7 +30,9 @@ describe('proxy', () => {
   });
 
   it('with ML_STOP_PROXY_LOOPBACK=1 a plain http:// endpoint goes through HTTP_PROXY as an absolute-form request', async () => {
-    const m = await connect(envFor(sim, { HTTP_PROXY: withCredentials(), ML_STOP_PROXY_LOOPBACK: '1', HUAWEICLOUD_SDK_PROJECT_ID: PROJECT }));
+    const m = await connect(
+      envFor(sim, { HTTP_PROXY: withCredentials(), ML_STOP_PROXY_LOOPBACK: '1', HUAWEICLOUD_SDK_PROJECT_ID: PROJECT }),
+    );
     const qf = await m.call('qianfan_stop_fine_tuning_task', { task_id: 'task-proxied' });
     const hw = await m.call('modelarts_stop_training_job_version', { job_id: '7', version_id: '8' });
     expect(qf.result).toMatchObject({ ok: true, outcome: 'stop_requested', attempts: 1 });
@@ -40,7 +42,9 @@ describe('proxy', () => {
       `POST ${sim.url}/v1/${PROJECT}/training-jobs/7/versions/8/stop`,
     ]);
     // the proxy's credentials go to the proxy, and the signatures still verify at the provider
-    expect(proxy.seen[0]!.headers['proxy-authorization']).toBe(`Basic ${Buffer.from(`agent:${PROXY_SECRET}`).toString('base64')}`);
+    expect(proxy.seen[0]!.headers['proxy-authorization']).toBe(
+      `Basic ${Buffer.from(`agent:${PROXY_SECRET}`).toString('base64')}`,
+    );
     expect(sim.requests.slice(-2).map((r) => r.verdict.ok)).toEqual([true, true]);
     expect(qf.text + hw.text).not.toContain(PROXY_SECRET);
     await m.close();
@@ -60,10 +64,14 @@ describe('proxy', () => {
     const m = await connect(env);
     const called = await m.call('qianfan_stop_fine_tuning_task', { task_id: 'task-tunnel' });
     expect(proxy.seen.map((r) => `${r.method} ${r.target}`)).toEqual(['CONNECT qianfan.baidubce.com:443']);
-    expect(proxy.seen[0]!.headers['proxy-authorization']).toBe(`Basic ${Buffer.from(`agent:${PROXY_SECRET}`).toString('base64')}`);
+    expect(proxy.seen[0]!.headers['proxy-authorization']).toBe(
+      `Basic ${Buffer.from(`agent:${PROXY_SECRET}`).toString('base64')}`,
+    );
     expect(called.result).toMatchObject({ ok: false, outcome: 'failed', http_status: null, attempts: 1 });
     expect(called.result.error).toMatchObject({ code: 'ProxyError', category: 'network', retryable: false });
-    expect(called.result.error.message).toContain('The proxy set by HTTPS_PROXY did not pass the request to https://qianfan.baidubce.com');
+    expect(called.result.error.message).toContain(
+      'The proxy set by HTTPS_PROXY did not pass the request to https://qianfan.baidubce.com',
+    );
     expect(called.result.error.message).toContain('403');
     expect(called.text).not.toContain(PROXY_SECRET);
     await m.close();

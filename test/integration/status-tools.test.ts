@@ -29,9 +29,21 @@ const CASES: Record<FamilyId, { ids: Record<string, string>; args: Record<string
     args: { job_id: '10', version_id: 11 },
     request: `GET /v1/${PROJECT}/training-jobs/10/versions/11`,
   },
-  qianfan_batch_inference_task: { ids: { task_id: 'infer-1' }, args: { task_id: 'infer-1' }, request: 'POST /v2/batchinference?Action=DescribeBatchInferenceTask' },
-  qianfan_fine_tuning_task: { ids: { task_id: 'task-1' }, args: { task_id: 'task-1' }, request: 'POST /v2/finetuning?Action=DescribeFineTuningTask' },
-  qianfan_evaluation_task: { ids: { evaluation_id: 'ame-1' }, args: { evaluation_id: 'ame-1' }, request: 'POST /wenxinworkshop/modelrepo/eval/detail' },
+  qianfan_batch_inference_task: {
+    ids: { task_id: 'infer-1' },
+    args: { task_id: 'infer-1' },
+    request: 'POST /v2/batchinference?Action=DescribeBatchInferenceTask',
+  },
+  qianfan_fine_tuning_task: {
+    ids: { task_id: 'task-1' },
+    args: { task_id: 'task-1' },
+    request: 'POST /v2/finetuning?Action=DescribeFineTuningTask',
+  },
+  qianfan_evaluation_task: {
+    ids: { evaluation_id: 'ame-1' },
+    args: { evaluation_id: 'ame-1' },
+    request: 'POST /wenxinworkshop/modelrepo/eval/detail',
+  },
 };
 
 describe.each(FAMILY_IDS.map((f) => [FAMILIES[f].status.name, f] as const))('%s', (tool, family) => {
@@ -71,10 +83,18 @@ it('a status read of a task the provider does not know is not_found', async () =
 });
 
 it("a failed intelligent task's error_code inside its 200 detail describes the task, not the call", async () => {
-  sim.inventory.put('modelarts_intelligent_task', { project_id: PROJECT, dataset_id: 'ds1', task_id: 'tk-failed' }, { state: 'failed' });
+  sim.inventory.put(
+    'modelarts_intelligent_task',
+    { project_id: PROJECT, dataset_id: 'ds1', task_id: 'tk-failed' },
+    { state: 'failed' },
+  );
   const called = await mcp.call('modelarts_get_intelligent_task', { dataset_id: 'ds1', task_id: 'tk-failed' });
   expect((sim.requests.at(-1)!.reply!.body as Record<string, unknown>).error_code).toBe('ModelArts.4371');
   expect(called.isError).toBe(false);
   expect(called.result).toMatchObject({ ok: true, outcome: 'status', http_status: 200 });
-  expect(called.result.status).toEqual({ state: 'failed', raw: 2, detail: 'failed: ModelArts.4371 simulated task failure' });
+  expect(called.result.status).toEqual({
+    state: 'failed',
+    raw: 2,
+    detail: 'failed: ModelArts.4371 simulated task failure',
+  });
 });

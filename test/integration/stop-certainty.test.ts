@@ -34,11 +34,20 @@ describe.each(STOP_CASES)('$tool', (c) => {
     expect(sent.map(isStatusRead)).toEqual([true]);
     expect(fast.inventory.get(c.family, c.ids(id))).toMatchObject({ state: 'running', stopRequests: 0 });
     expect(dry.isError).toBe(false);
-    expect(dry.result).toMatchObject({ ok: true, outcome: 'dry_run', operation: c.tool, http_status: 200, attempts: 1 });
+    expect(dry.result).toMatchObject({
+      ok: true,
+      outcome: 'dry_run',
+      operation: c.tool,
+      http_status: 200,
+      attempts: 1,
+    });
     expect(dry.result.request_id).toEqual(expect.any(String));
     expect(dry.result.status).toMatchObject({ state: 'running' });
-    expect(dry.result.note).toMatch(/^Nothing was sent to stop the task\. The task is running, .*; this request would stop it\.$/);
-    for (const secret of [HW.sk, QF.sk, HW.ak, QF.ak, 'Signature', 'bce-auth-v1']) expect(dry.text).not.toContain(secret);
+    expect(dry.result.note).toMatch(
+      /^Nothing was sent to stop the task\. The task is running, .*; this request would stop it\.$/,
+    );
+    for (const secret of [HW.sk, QF.sk, HW.ak, QF.ak, 'Signature', 'bce-auth-v1'])
+      expect(dry.text).not.toContain(secret);
 
     const real = await mcp.call(c.tool, c.args(id));
     expect(real.result.outcome).toBe('stop_requested');
@@ -46,16 +55,30 @@ describe.each(STOP_CASES)('$tool', (c) => {
     const signedList = c.family.startsWith('modelarts')
       ? /SignedHeaders=([^,]+),/.exec(stop.headers.authorization!)![1]!
       : stop.headers.authorization!.split('/')[4]!;
-    expect(dry.result.request).toEqual({ method: stop.method, url: fast.url + stop.url, body: stop.body === '' ? null : stop.body, signed_headers: signedList.split(';') });
+    expect(dry.result.request).toEqual({
+      method: stop.method,
+      url: fast.url + stop.url,
+      body: stop.body === '' ? null : stop.body,
+      signed_headers: signedList.split(';'),
+    });
   });
 
   it('wait_seconds: polls until stopped and reports increasing progress', async () => {
     const id = freshId();
     const progress: Array<{ progress: number; total?: number }> = [];
     const before = fast.requests.length;
-    const called = await mcp.call(c.tool, { ...c.args(id), wait_seconds: 10 }, { onprogress: (p) => void progress.push(p) });
+    const called = await mcp.call(
+      c.tool,
+      { ...c.args(id), wait_seconds: 10 },
+      { onprogress: (p) => void progress.push(p) },
+    );
     const reads = since(fast, before).filter(isStatusRead).length;
-    expect(called.result).toMatchObject({ ok: true, outcome: 'stopped', status: { state: 'stopped', raw: c.stoppedRaw }, attempts: 1 + reads });
+    expect(called.result).toMatchObject({
+      ok: true,
+      outcome: 'stopped',
+      status: { state: 'stopped', raw: c.stoppedRaw },
+      attempts: 1 + reads,
+    });
     expect(called.result.note).toBeUndefined();
     expect(reads).toBeGreaterThanOrEqual(2);
     expect(progress.length).toBe(reads); // one when the stop is accepted, one per read the wait went on after
@@ -69,9 +92,18 @@ describe.each(STOP_CASES)('$tool', (c) => {
     expect((await mcp.call(c.tool, { ...c.args(id), wait_seconds: 10 })).result.outcome).toBe('stopped');
     const before = fast.requests.length;
     const again = await mcp.call(c.tool, c.args(id));
-    expect(since(fast, before).map((r) => (isStop(r) ? 'stop' : isStatusRead(r) ? 'status' : r.url))).toEqual(['stop', 'status']);
+    expect(since(fast, before).map((r) => (isStop(r) ? 'stop' : isStatusRead(r) ? 'status' : r.url))).toEqual([
+      'stop',
+      'status',
+    ]);
     expect(again.isError).toBe(false);
-    expect(again.result).toMatchObject({ ok: true, outcome: 'already_stopped', http_status: c.refusal.http, status: { state: 'stopped', raw: c.stoppedRaw }, attempts: 2 });
+    expect(again.result).toMatchObject({
+      ok: true,
+      outcome: 'already_stopped',
+      http_status: c.refusal.http,
+      status: { state: 'stopped', raw: c.stoppedRaw },
+      attempts: 2,
+    });
     expect(again.result.error).toBeUndefined();
     expect(again.result.note).toContain(`refused the stop (${c.refusal.code}: `);
     expect(again.result.note).toContain('the task is already stopped');
@@ -83,7 +115,13 @@ describe.each(STOP_CASES)('$tool', (c) => {
     fast.inventory.put(c.family, c.ids(id), { state });
     const called = await mcp.call(c.tool, c.args(id));
     expect(called.isError).toBe(false);
-    expect(called.result).toMatchObject({ ok: true, outcome: 'already_finished', http_status: c.refusal.http, status: { state }, attempts: 2 });
+    expect(called.result).toMatchObject({
+      ok: true,
+      outcome: 'already_finished',
+      http_status: c.refusal.http,
+      status: { state },
+      attempts: 2,
+    });
     if (state === 'succeeded') expect(called.result.status.raw).toBe(c.succeededRaw);
     expect(called.result.note).toContain(`(${c.refusal.code}: `);
     expect(called.result.note).toContain(`the task already finished (${state}`);
@@ -92,17 +130,54 @@ describe.each(STOP_CASES)('$tool', (c) => {
 
 describe('refused stops of tasks that still run, and failures that are not refusals', () => {
   it('a refusal while the status says running stays failed, with the provider code and the status seen', async () => {
-    fast.intercept((r) => (isStop(r) ? { status: 400, headers: { 'X-Request-Id': 'rid-refused' }, body: { error_code: 'ModelArts.4393', error_msg: 'Task stopped.' } } : undefined));
+    fast.intercept((r) =>
+      isStop(r)
+        ? {
+            status: 400,
+            headers: { 'X-Request-Id': 'rid-refused' },
+            body: { error_code: 'ModelArts.4393', error_msg: 'Task stopped.' },
+          }
+        : undefined,
+    );
     const called = await mcp.call('modelarts_stop_intelligent_task', { dataset_id: 'ds-c', task_id: `r${freshId()}` });
     expect(called.isError).toBe(true);
-    expect(called.result).toMatchObject({ ok: false, outcome: 'failed', http_status: 400, request_id: 'rid-refused', attempts: 2, status: { state: 'running', raw: 1 } });
-    expect(called.result.error).toMatchObject({ code: 'ModelArts.4393', message: 'Task stopped.', category: 'conflict' });
-    expect(called.result.note).toBe('Huawei Cloud refused the stop (ModelArts.4393: Task stopped.) while the task is running (running, provider status 1).');
+    expect(called.result).toMatchObject({
+      ok: false,
+      outcome: 'failed',
+      http_status: 400,
+      request_id: 'rid-refused',
+      attempts: 2,
+      status: { state: 'running', raw: 1 },
+    });
+    expect(called.result.error).toMatchObject({
+      code: 'ModelArts.4393',
+      message: 'Task stopped.',
+      category: 'conflict',
+    });
+    expect(called.result.note).toBe(
+      'Huawei Cloud refused the stop (ModelArts.4393: Task stopped.) while the task is running (running, provider status 1).',
+    );
   });
 
   it.each([
-    ['auth', { status: 401, body: { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail' } }, 'APIGW.0301', 1],
-    ['not found', { status: 400, body: { error_code: 'ModelArts.4338', error_msg: 'The resource not exists.' } }, 'ModelArts.4338', 1],
+    [
+      'auth',
+      {
+        status: 401,
+        body: {
+          error_code: 'APIGW.0301',
+          error_msg: 'Incorrect IAM authentication information: verify aksk signature fail',
+        },
+      },
+      'APIGW.0301',
+      1,
+    ],
+    [
+      'not found',
+      { status: 400, body: { error_code: 'ModelArts.4338', error_msg: 'The resource not exists.' } },
+      'ModelArts.4338',
+      1,
+    ],
     // a 5xx is resent (up to three attempts in all), and still no status is read
     ['upstream', { status: 503, body: { error_code: 'ModelArts.4354', error_msg: 'busy' } }, 'ModelArts.4354', 3],
   ])('a %s failure reads no status', async (_name, reply, code, attempts) => {
@@ -118,14 +193,24 @@ describe('refused stops of tasks that still run, and failures that are not refus
     const id = `s${freshId()}`;
     await slowMcp.call('qianfan_stop_batch_inference_task', { task_id: id });
     const called = await slowMcp.call('qianfan_stop_batch_inference_task', { task_id: id });
-    expect(called.result).toMatchObject({ ok: true, outcome: 'already_stopped', status: { state: 'stopping', raw: 'Stopping' } });
+    expect(called.result).toMatchObject({
+      ok: true,
+      outcome: 'already_stopped',
+      status: { state: 'stopping', raw: 'Stopping' },
+    });
 
     const sim = await startFake({ stoppingMs: 400 });
     const m = await connect(envFor(sim));
     await m.call('qianfan_stop_evaluation_task', { evaluation_id: 'ame-w' });
     const waited = await m.call('qianfan_stop_evaluation_task', { evaluation_id: 'ame-w', wait_seconds: 10 });
-    expect(waited.result).toMatchObject({ ok: true, outcome: 'already_stopped', status: { state: 'stopped', raw: 'Stopped' } });
-    expect(waited.result.note).toMatch(/the task is already stopping \(stopping, provider status "Stopping"\)\. Waited until it was stopped\.$/);
+    expect(waited.result).toMatchObject({
+      ok: true,
+      outcome: 'already_stopped',
+      status: { state: 'stopped', raw: 'Stopped' },
+    });
+    expect(waited.result.note).toMatch(
+      /the task is already stopping \(stopping, provider status "Stopping"\)\. Waited until it was stopped\.$/,
+    );
     await m.close();
     await sim.close();
   });
@@ -134,9 +219,18 @@ describe('refused stops of tasks that still run, and failures that are not refus
 describe('waits that do not reach stopped', () => {
   it('a wait that runs out is stop_requested with the last status and a note', async () => {
     const started = Date.now();
-    const called = await slowMcp.call('modelarts_stop_training_job_version', { job_id: '5', version_id: freshId(), wait_seconds: 1 });
+    const called = await slowMcp.call('modelarts_stop_training_job_version', {
+      job_id: '5',
+      version_id: freshId(),
+      wait_seconds: 1,
+    });
     const elapsed = Date.now() - started;
-    expect(called.result).toMatchObject({ ok: true, outcome: 'stop_requested', http_status: 200, status: { state: 'stopping', raw: 9 } });
+    expect(called.result).toMatchObject({
+      ok: true,
+      outcome: 'stop_requested',
+      http_status: 200,
+      status: { state: 'stopping', raw: 9 },
+    });
     expect(called.result.note).toBe(
       'The stop was accepted. The wait of 1 s ran out; the task was last seen stopping, provider status 9. Check again with modelarts_get_training_job_version.',
     );
@@ -148,17 +242,24 @@ describe('waits that do not reach stopped', () => {
     const controller = new AbortController();
     const taskId = `c${freshId()}`;
     let notified = 0;
-    const call = slowMcp.call('qianfan_stop_fine_tuning_task', { task_id: `task-${taskId}`, wait_seconds: 600 }, {
-      signal: controller.signal,
-      onprogress: () => void (++notified === 3 && controller.abort()),
-    });
+    const call = slowMcp.call(
+      'qianfan_stop_fine_tuning_task',
+      { task_id: `task-${taskId}`, wait_seconds: 600 },
+      {
+        signal: controller.signal,
+        onprogress: () => void (++notified === 3 && controller.abort()),
+      },
+    );
     await expect(call).rejects.toThrow();
     const abortedAt = Date.now();
-    while (!audit.some((e) => e.target.task_id === `task-${taskId}`) && Date.now() - abortedAt < 5_000) await new Promise((r) => setTimeout(r, 20));
+    while (!audit.some((e) => e.target.task_id === `task-${taskId}`) && Date.now() - abortedAt < 5_000)
+      await new Promise((r) => setTimeout(r, 20));
     const entry = audit.find((e) => e.target.task_id === `task-${taskId}`);
     expect(entry).toMatchObject({ outcome: 'stop_requested', http_status: 200 });
     expect(Math.abs(Date.parse(entry!.time) - Date.now())).toBeLessThan(60_000); // a wall-clock time, not a monotonic one
-    const reads = () => slow.requests.filter((r) => isStatusRead(r) && (r.json as { taskId?: string })?.taskId === `task-${taskId}`).length;
+    const reads = () =>
+      slow.requests.filter((r) => isStatusRead(r) && (r.json as { taskId?: string })?.taskId === `task-${taskId}`)
+        .length;
     const atEnd = reads();
     expect(atEnd).toBeGreaterThanOrEqual(2);
     await new Promise((r) => setTimeout(r, 600)); // several poll intervals (FAST_POLL tops out at 120 ms)
@@ -177,33 +278,71 @@ describe('input checks for the new inputs', () => {
     const before = fast.requests.length;
     const called = await mcp.call('qianfan_stop_batch_inference_task', { task_id: 'infer-bad', ...extra });
     expect(fast.requests.length).toBe(before);
-    expect(called.result).toMatchObject({ ok: false, outcome: 'failed', attempts: 0, error: { code: 'InvalidInput', category: 'invalid_input', message: `${field}: ${message}` } });
+    expect(called.result).toMatchObject({
+      ok: false,
+      outcome: 'failed',
+      attempts: 0,
+      error: { code: 'InvalidInput', category: 'invalid_input', message: `${field}: ${message}` },
+    });
   });
 
   it('dry run on ModelArts still resolves the project from IAM, and sends nothing else', async () => {
     const m = await connect(envFor(fast));
     const before = fast.requests.length;
     const called = await m.call('modelarts_stop_intelligent_task', { dataset_id: 'd', task_id: 'iam', dry_run: true });
-    expect(since(fast, before).map((r) => `${r.method} ${r.url}`)).toEqual(['GET /v3/projects?name=cn-north-4', `GET /v2/${PROJECT}/datasets/d/tasks/iam`]);
-    expect(called.result.target).toEqual({ dataset_id: 'd', task_id: 'iam', region: 'cn-north-4', project_id: PROJECT });
-    expect(called.result.request).toEqual({ method: 'POST', url: `${fast.url}/v2/${PROJECT}/datasets/d/tasks/iam/stop`, body: null, signed_headers: ['content-type', 'host', 'x-project-id', 'x-sdk-date'] });
+    expect(since(fast, before).map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET /v3/projects?name=cn-north-4',
+      `GET /v2/${PROJECT}/datasets/d/tasks/iam`,
+    ]);
+    expect(called.result.target).toEqual({
+      dataset_id: 'd',
+      task_id: 'iam',
+      region: 'cn-north-4',
+      project_id: PROJECT,
+    });
+    expect(called.result.request).toEqual({
+      method: 'POST',
+      url: `${fast.url}/v2/${PROJECT}/datasets/d/tasks/iam/stop`,
+      body: null,
+      signed_headers: ['content-type', 'host', 'x-project-id', 'x-sdk-date'],
+    });
     await m.close();
   });
 
   it('a dry run whose status read fails still describes the request, and says why there is no status', async () => {
-    fast.intercept((r) => (isStatusRead(r) ? { status: 500, body: { code: 'InternalError', message: 'boom' } } : undefined));
+    fast.intercept((r) =>
+      isStatusRead(r) ? { status: 500, body: { code: 'InternalError', message: 'boom' } } : undefined,
+    );
     const called = await mcp.call('qianfan_stop_fine_tuning_task', { task_id: 'task-dry-fail', dry_run: true });
     // the failing status read is a 500, resent up to three attempts in all
-    expect(called.result).toMatchObject({ ok: true, outcome: 'dry_run', http_status: null, request_id: null, attempts: 3 });
-    expect(called.result.request).toEqual({ method: 'POST', url: `${fast.url}/v2/finetuning?Action=StopFineTuningTask`, body: '{"taskId":"task-dry-fail"}', signed_headers: ['content-type', 'host', 'x-bce-date'] });
+    expect(called.result).toMatchObject({
+      ok: true,
+      outcome: 'dry_run',
+      http_status: null,
+      request_id: null,
+      attempts: 3,
+    });
+    expect(called.result.request).toEqual({
+      method: 'POST',
+      url: `${fast.url}/v2/finetuning?Action=StopFineTuningTask`,
+      body: '{"taskId":"task-dry-fail"}',
+      signed_headers: ['content-type', 'host', 'x-bce-date'],
+    });
     expect(called.result.status).toBeUndefined();
-    expect(called.result.note).toBe('Nothing was sent to stop the task. Reading its status failed (InternalError: boom).');
+    expect(called.result.note).toBe(
+      'Nothing was sent to stop the task. Reading its status failed (InternalError: boom).',
+    );
   });
 
   it('a dry run without credentials is the same config error as a stop', async () => {
     const m = await connect(envFor(fast, { QIANFAN_ACCESS_KEY: undefined }));
     const called = await m.call('qianfan_stop_fine_tuning_task', { task_id: 'task-nocreds', dry_run: true });
-    expect(called.result).toMatchObject({ ok: false, outcome: 'failed', attempts: 0, error: { code: 'ConfigMissing', category: 'config' } });
+    expect(called.result).toMatchObject({
+      ok: false,
+      outcome: 'failed',
+      attempts: 0,
+      error: { code: 'ConfigMissing', category: 'config' },
+    });
     await m.close();
   });
 });

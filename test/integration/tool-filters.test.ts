@@ -10,8 +10,20 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-const STOPS = ['modelarts_stop_intelligent_task', 'modelarts_stop_training_job_version', 'qianfan_stop_batch_inference_task', 'qianfan_stop_fine_tuning_task', 'qianfan_stop_evaluation_task'];
-const STATUS = ['modelarts_get_intelligent_task', 'modelarts_get_training_job_version', 'qianfan_get_batch_inference_task', 'qianfan_get_fine_tuning_task', 'qianfan_get_evaluation_task'];
+const STOPS = [
+  'modelarts_stop_intelligent_task',
+  'modelarts_stop_training_job_version',
+  'qianfan_stop_batch_inference_task',
+  'qianfan_stop_fine_tuning_task',
+  'qianfan_stop_evaluation_task',
+];
+const STATUS = [
+  'modelarts_get_intelligent_task',
+  'modelarts_get_training_job_version',
+  'qianfan_get_batch_inference_task',
+  'qianfan_get_fine_tuning_task',
+  'qianfan_get_evaluation_task',
+];
 const LIST = 'list_running_tasks';
 
 async function listed(env: Record<string, string>, argv: string[] = []) {
@@ -26,11 +38,21 @@ describe('tools/list under each filter', () => {
     ['no filter', {}, [], [...STOPS, ...STATUS, LIST]],
     ['--read-only', {}, ['--read-only'], [...STATUS, LIST]],
     ['ML_STOP_READ_ONLY=true', { ML_STOP_READ_ONLY: 'true' }, [], [...STATUS, LIST]],
-    ['--tools', {}, ['--tools', 'qianfan_stop_fine_tuning_task,qianfan_get_fine_tuning_task'], ['qianfan_stop_fine_tuning_task', 'qianfan_get_fine_tuning_task']],
+    [
+      '--tools',
+      {},
+      ['--tools', 'qianfan_stop_fine_tuning_task,qianfan_get_fine_tuning_task'],
+      ['qianfan_stop_fine_tuning_task', 'qianfan_get_fine_tuning_task'],
+    ],
     ['ML_STOP_TOOLS', { ML_STOP_TOOLS: 'modelarts_get_intelligent_task' }, [], ['modelarts_get_intelligent_task']],
     ['--providers', {}, ['--providers', 'huaweicloud'], [STOPS[0], STOPS[1], STATUS[0], STATUS[1], LIST]],
     ['ML_STOP_PROVIDERS', { ML_STOP_PROVIDERS: 'qianfan' }, [], [...STOPS.slice(2), ...STATUS.slice(2), LIST]],
-    ['--read-only with ML_STOP_PROVIDERS', { ML_STOP_PROVIDERS: 'qianfan' }, ['--read-only'], [...STATUS.slice(2), LIST]],
+    [
+      '--read-only with ML_STOP_PROVIDERS',
+      { ML_STOP_PROVIDERS: 'qianfan' },
+      ['--read-only'],
+      [...STATUS.slice(2), LIST],
+    ],
   ])('%s', async (_name, env, argv, expected) => {
     const tools = await listed(env, argv);
     expect(tools.map((t) => t.name)).toEqual(expected);
@@ -53,6 +75,8 @@ describe('tools/list under each filter', () => {
 
   it('an unknown name fails before any server is built', async () => {
     await expect(connect(envFor(sim), ['--providers', 'huaweicloud,baidu'])).rejects.toThrow(StartupError);
-    await expect(connect(envFor(sim, { ML_STOP_TOOLS: 'qianfan_stop_everything' }))).rejects.toThrow('ML_STOP_TOOLS: unknown tool "qianfan_stop_everything". Valid tool names: ');
+    await expect(connect(envFor(sim, { ML_STOP_TOOLS: 'qianfan_stop_everything' }))).rejects.toThrow(
+      'ML_STOP_TOOLS: unknown tool "qianfan_stop_everything". Valid tool names: ',
+    );
   });
 });

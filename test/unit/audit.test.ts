@@ -54,6 +54,8 @@ describe('audit', () => {
 
   it('an unusable path is a configuration error naming ML_STOP_AUDIT_FILE', () => {
     expect(() => auditSink(join(tmpdir(), 'no-such-dir-ml-stop', 'a', 'audit.jsonl'))).toThrow(StartupError);
-    expect(() => auditSink(join(tmpdir(), 'no-such-dir-ml-stop', 'a', 'audit.jsonl'))).toThrow(/^ML_STOP_AUDIT_FILE: cannot open .* for appending \(ENOENT\)$/);
+    expect(() => auditSink(join(tmpdir(), 'no-such-dir-ml-stop', 'a', 'audit.jsonl'))).toThrow(
+      /^ML_STOP_AUDIT_FILE: cannot open .* for appending \(ENOENT\)$/,
+    );
   });
 });

@@ -17,19 +17,34 @@ describe('loadConfig', () => {
   });
 
   it('flags win over the environment', () => {
-    const c = loadConfig({ HUAWEICLOUD_SDK_REGION: 'cn-east-3', ML_STOP_TIMEOUT_MS: '2000', QIANFAN_CONSOLE_API_BASE_URL: 'http://127.0.0.1:1' }, [
-      '--region', 'cn-south-1', '--timeout-ms', '500', '--qianfan-base-url', 'http://127.0.0.1:2/',
-    ]);
+    const c = loadConfig(
+      {
+        HUAWEICLOUD_SDK_REGION: 'cn-east-3',
+        ML_STOP_TIMEOUT_MS: '2000',
+        QIANFAN_CONSOLE_API_BASE_URL: 'http://127.0.0.1:1',
+      },
+      ['--region', 'cn-south-1', '--timeout-ms', '500', '--qianfan-base-url', 'http://127.0.0.1:2/'],
+    );
     expect(c.providers.huaweicloud.region).toBe('cn-south-1');
     expect(c.timeoutMs).toBe(500);
     expect(c.providers.qianfan.baseUrl).toEqual({ url: 'http://127.0.0.1:2', source: '--qianfan-base-url' });
   });
 
   it('collects per-region ModelArts overrides (first of a comma list) and names their variable', () => {
-    const c = loadConfig({ HUAWEICLOUD_SDK_REGION_MODELARTS_CN_NORTH_4: 'http://127.0.0.1:8080,http://127.0.0.1:8081' }, []);
-    expect(modelartsEndpoint(c.providers.huaweicloud, 'cn-north-4')).toEqual({ url: 'http://127.0.0.1:8080', source: 'HUAWEICLOUD_SDK_REGION_MODELARTS_CN_NORTH_4' });
-    expect(modelartsEndpoint(c.providers.huaweicloud, 'cn-east-3').url).toBe('https://modelarts.cn-east-3.myhuaweicloud.com');
-    expect(modelartsEndpoint(c.providers.huaweicloud, 'ap-southeast-1').url).toBe('https://modelarts.ap-southeast-1.myhuaweicloud.cn');
+    const c = loadConfig(
+      { HUAWEICLOUD_SDK_REGION_MODELARTS_CN_NORTH_4: 'http://127.0.0.1:8080,http://127.0.0.1:8081' },
+      [],
+    );
+    expect(modelartsEndpoint(c.providers.huaweicloud, 'cn-north-4')).toEqual({
+      url: 'http://127.0.0.1:8080',
+      source: 'HUAWEICLOUD_SDK_REGION_MODELARTS_CN_NORTH_4',
+    });
+    expect(modelartsEndpoint(c.providers.huaweicloud, 'cn-east-3').url).toBe(
+      'https://modelarts.cn-east-3.myhuaweicloud.com',
+    );
+    expect(modelartsEndpoint(c.providers.huaweicloud, 'ap-southeast-1').url).toBe(
+      'https://modelarts.ap-southeast-1.myhuaweicloud.cn',
+    );
   });
 
   it.each([
@@ -47,18 +62,33 @@ describe('loadConfig', () => {
 
   it('caps the timeout at 600000 ms: beyond it Node timers would fire at once', () => {
     expect(loadConfig({ ML_STOP_TIMEOUT_MS: '600000' }, []).timeoutMs).toBe(600_000);
-    expect(() => loadConfig({ ML_STOP_TIMEOUT_MS: '600001' }, [])).toThrow(new StartupError('ML_STOP_TIMEOUT_MS must be at most 600000 (milliseconds, 10 minutes), got "600001"'));
-    expect(() => loadConfig({}, ['--timeout-ms', '2147483648'])).toThrow(new StartupError('--timeout-ms must be at most 600000 (milliseconds, 10 minutes), got "2147483648"'));
-    expect(() => loadConfig({ ML_STOP_TIMEOUT_MS: '99999999999999999999999' }, [])).toThrow('ML_STOP_TIMEOUT_MS must be at most 600000');
+    expect(() => loadConfig({ ML_STOP_TIMEOUT_MS: '600001' }, [])).toThrow(
+      new StartupError('ML_STOP_TIMEOUT_MS must be at most 600000 (milliseconds, 10 minutes), got "600001"'),
+    );
+    expect(() => loadConfig({}, ['--timeout-ms', '2147483648'])).toThrow(
+      new StartupError('--timeout-ms must be at most 600000 (milliseconds, 10 minutes), got "2147483648"'),
+    );
+    expect(() => loadConfig({ ML_STOP_TIMEOUT_MS: '99999999999999999999999' }, [])).toThrow(
+      'ML_STOP_TIMEOUT_MS must be at most 600000',
+    );
   });
 
   it('confirmation and tool filters: off by default, flags or ML_STOP_* variables turn them on', () => {
     expect(loadConfig({}, [])).toMatchObject({ confirm: false, toolFilter: { readOnly: false } });
     expect(loadConfig({}, []).toolFilter.tools).toBeUndefined();
-    expect(loadConfig({ ML_STOP_CONFIRM: 'TRUE', ML_STOP_READ_ONLY: 'yes' }, [])).toMatchObject({ confirm: true, toolFilter: { readOnly: true } });
+    expect(loadConfig({ ML_STOP_CONFIRM: 'TRUE', ML_STOP_READ_ONLY: 'yes' }, [])).toMatchObject({
+      confirm: true,
+      toolFilter: { readOnly: true },
+    });
     expect(loadConfig({ ML_STOP_CONFIRM: 'false' }, ['--confirm']).confirm).toBe(true);
-    expect(loadConfig({ ML_STOP_TOOLS: 'a, b,' }, []).toolFilter.tools).toEqual({ names: ['a', 'b'], source: 'ML_STOP_TOOLS' });
-    expect(loadConfig({ ML_STOP_PROVIDERS: 'qianfan' }, ['--providers', 'huaweicloud']).toolFilter.providers).toEqual({ names: ['huaweicloud'], source: '--providers' });
+    expect(loadConfig({ ML_STOP_TOOLS: 'a, b,' }, []).toolFilter.tools).toEqual({
+      names: ['a', 'b'],
+      source: 'ML_STOP_TOOLS',
+    });
+    expect(loadConfig({ ML_STOP_PROVIDERS: 'qianfan' }, ['--providers', 'huaweicloud']).toolFilter.providers).toEqual({
+      names: ['huaweicloud'],
+      source: '--providers',
+    });
   });
 
   it.each([

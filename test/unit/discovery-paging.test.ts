@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { evaluationId } from '../../src/families/qianfan-evaluation-task/discover.js';
 import { limiter } from '../../src/tools/listing/budget.js';
-import { followMarkers, followOffsets, followPageNumbers, markerPage, type CountedPage, type MarkerPage } from '../../src/tools/listing/paging.js';
+import {
+  followMarkers,
+  followOffsets,
+  followPageNumbers,
+  markerPage,
+  type CountedPage,
+  type MarkerPage,
+} from '../../src/tools/listing/paging.js';
 
 const items = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `t${i}` }));
 const idOf = (o: Record<string, unknown>) => (typeof o.id === 'string' ? o.id : undefined);
@@ -22,13 +29,16 @@ function offsetServer(all: Array<{ id: string }>, cap: number, reading: 'record'
 }
 
 describe('followOffsets (ModelArts limit/offset, offset reading UNVERIFIED)', () => {
-  it.each(['record', 'page'] as const)('reads every item once when offset is a %s offset and pages are short', async (reading) => {
-    const server = offsetServer(items(10), 3, reading);
-    const listing = await followOffsets(server.fetch, idOf);
-    expect(ids(listing.items)).toEqual(ids(items(10)));
-    expect(listing.complete).toBe(true);
-    expect(server.calls).toEqual(reading === 'record' ? [0, 1, 4, 7] : [0, 1, 2, 3]);
-  });
+  it.each(['record', 'page'] as const)(
+    'reads every item once when offset is a %s offset and pages are short',
+    async (reading) => {
+      const server = offsetServer(items(10), 3, reading);
+      const listing = await followOffsets(server.fetch, idOf);
+      expect(ids(listing.items)).toEqual(ids(items(10)));
+      expect(listing.complete).toBe(true);
+      expect(server.calls).toEqual(reading === 'record' ? [0, 1, 4, 7] : [0, 1, 2, 3]);
+    },
+  );
 
   it('needs one call when the first page holds the total', async () => {
     const server = offsetServer(items(3), 100, 'record');
@@ -67,7 +77,12 @@ describe('followPageNumbers (ModelArts v1 page/per_page)', () => {
 
 describe('followMarkers (Qianfan marker paging)', () => {
   /** Pages of `size`, starting at the marker item (inclusive) or just after it (exclusive). */
-  function markerServer(all: Array<{ id: string }>, size: number, mode: 'inclusive' | 'exclusive', nextMarker: 'next' | 'last' | 'none') {
+  function markerServer(
+    all: Array<{ id: string }>,
+    size: number,
+    mode: 'inclusive' | 'exclusive',
+    nextMarker: 'next' | 'last' | 'none',
+  ) {
     const markers: Array<string | undefined> = [];
     const fetch = async (marker: string | undefined): Promise<MarkerPage> => {
       markers.push(marker);
@@ -109,10 +124,20 @@ describe('followMarkers (Qianfan marker paging)', () => {
   });
 
   it('markerPage counts a nextMarker without isTruncated as more to read (pageInfo of DescribeEvalTasks is UNVERIFIED)', () => {
-    expect(markerPage({ result: { evalTaskList: [{ a: 1 }], pageInfo: { nextMarker: 'ame-2' } } }, 'evalTaskList', 'x')).toEqual({ items: [{ a: 1 }], truncated: true, nextMarker: 'ame-2' });
-    expect(markerPage({ result: { taskList: null, pageInfo: { isTruncated: false } } }, 'taskList', 'x')).toEqual({ items: [], truncated: false, nextMarker: undefined });
-    expect(() => markerPage({ requestId: 'r' }, 'taskList', 'DescribeBatchInferenceTasks')).toThrow('DescribeBatchInferenceTasks answered without a "result" object; the list could not be read.');
-    expect(() => markerPage({ result: { taskList: 'x' } }, 'taskList', 'DescribeBatchInferenceTasks')).toThrow('without "taskList" as a list');
+    expect(
+      markerPage({ result: { evalTaskList: [{ a: 1 }], pageInfo: { nextMarker: 'ame-2' } } }, 'evalTaskList', 'x'),
+    ).toEqual({ items: [{ a: 1 }], truncated: true, nextMarker: 'ame-2' });
+    expect(markerPage({ result: { taskList: null, pageInfo: { isTruncated: false } } }, 'taskList', 'x')).toEqual({
+      items: [],
+      truncated: false,
+      nextMarker: undefined,
+    });
+    expect(() => markerPage({ requestId: 'r' }, 'taskList', 'DescribeBatchInferenceTasks')).toThrow(
+      'DescribeBatchInferenceTasks answered without a "result" object; the list could not be read.',
+    );
+    expect(() => markerPage({ result: { taskList: 'x' } }, 'taskList', 'DescribeBatchInferenceTasks')).toThrow(
+      'without "taskList" as a list',
+    );
   });
 });
 

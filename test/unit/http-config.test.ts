@@ -2,13 +2,26 @@ import { hostname, networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { StartupError } from '../../src/core/errors.js';
-import { allowedHostnames, bearerMatches, hostProblem, isLoopback, originProblem } from '../../src/transports/http-guard.js';
+import {
+  allowedHostnames,
+  bearerMatches,
+  hostProblem,
+  isLoopback,
+  originProblem,
+} from '../../src/transports/http-guard.js';
 
 describe('transport configuration', () => {
   it('defaults to stdio, 127.0.0.1:3000, no token', () => {
     const c = loadConfig({}, []);
     expect(c.transport).toBe('stdio');
-    expect(c.http).toEqual({ host: '127.0.0.1', port: 3000, token: undefined, tokenFile: undefined, allowedOrigins: [], allowedHosts: [] });
+    expect(c.http).toEqual({
+      host: '127.0.0.1',
+      port: 3000,
+      token: undefined,
+      tokenFile: undefined,
+      allowedOrigins: [],
+      allowedHosts: [],
+    });
   });
 
   it('reads the ML_STOP_* variables, and flags win over them', () => {
@@ -22,9 +35,17 @@ describe('transport configuration', () => {
     };
     expect(loadConfig(env, [])).toMatchObject({
       transport: 'http',
-      http: { host: '0.0.0.0', port: 8080, token: 'secret-token', allowedOrigins: ['https://agents.example.com', 'http://localhost:8000'], allowedHosts: ['mcp.example.com', '10.0.0.5'] },
+      http: {
+        host: '0.0.0.0',
+        port: 8080,
+        token: 'secret-token',
+        allowedOrigins: ['https://agents.example.com', 'http://localhost:8000'],
+        allowedHosts: ['mcp.example.com', '10.0.0.5'],
+      },
     });
-    expect(loadConfig(env, ['--transport', 'http', '--host', '[::1]', '--port', '0', '--http-token-file', 'tok.txt']).http).toMatchObject({ host: '::1', port: 0, tokenFile: 'tok.txt' });
+    expect(
+      loadConfig(env, ['--transport', 'http', '--host', '[::1]', '--port', '0', '--http-token-file', 'tok.txt']).http,
+    ).toMatchObject({ host: '::1', port: 0, tokenFile: 'tok.txt' });
   });
 
   it.each([
@@ -33,7 +54,11 @@ describe('transport configuration', () => {
     [{}, ['--transport', 'http', '--port', '65536'], '--port must be a port number from 0 to 65535, got "65536"'],
     [{ ML_STOP_PORT: '-1' }, [], 'ML_STOP_PORT must be a port number from 0 to 65535, got "-1"'],
     [{}, ['--port', '3001'], '--port only applies with --transport http'],
-    [{ ML_STOP_ALLOWED_ORIGINS: 'agents.example.com' }, [], 'ML_STOP_ALLOWED_ORIGINS: "agents.example.com" is not an origin such as https://agents.example.com'],
+    [
+      { ML_STOP_ALLOWED_ORIGINS: 'agents.example.com' },
+      [],
+      'ML_STOP_ALLOWED_ORIGINS: "agents.example.com" is not an origin such as https://agents.example.com',
+    ],
   ])('refuses %j %j', (env, argv, message) => {
     expect(() => loadConfig(env, argv)).toThrow(StartupError);
     expect(() => loadConfig(env, argv)).toThrow(message);
@@ -64,7 +89,8 @@ describe('HTTP guard', () => {
     const wild = allowedHostnames('0.0.0.0', []);
     expect(wild.has(hostname().toLowerCase())).toBe(true);
     for (const a of Object.values(networkInterfaces()).flat()) {
-      if (a && !a.address.includes('%')) expect(wild.has(a.family === 'IPv6' ? `[${a.address}]` : a.address)).toBe(true);
+      if (a && !a.address.includes('%'))
+        expect(wild.has(a.family === 'IPv6' ? `[${a.address}]` : a.address)).toBe(true);
     }
     expect(wild.has('evil.example.com')).toBe(false);
   });

@@ -34,8 +34,17 @@ describe('manifest.json', () => {
   });
 
   it('is a 0.3 node bundle of the single-file build, at the package version', () => {
-    expect(manifest).toMatchObject({ manifest_version: '0.3', name: pkg.name, version: pkg.version, license: pkg.license });
-    expect(manifest.server).toMatchObject({ type: 'node', entry_point: 'dist/cli.js', mcp_config: { command: 'node', args: ['${__dirname}/dist/cli.js'] } });
+    expect(manifest).toMatchObject({
+      manifest_version: '0.3',
+      name: pkg.name,
+      version: pkg.version,
+      license: pkg.license,
+    });
+    expect(manifest.server).toMatchObject({
+      type: 'node',
+      entry_point: 'dist/cli.js',
+      mcp_config: { command: 'node', args: ['${__dirname}/dist/cli.js'] },
+    });
     expect(manifest.compatibility.runtimes.node).toBe(`>=${pkg.engines.node.replace('>=', '')}.0`);
   });
 
@@ -54,8 +63,17 @@ describe('manifest.json', () => {
     const fieldOf = (variable: string) => /\{user_config\.(\w+)\}/.exec(env[variable]!)![1]!;
     // a proxy URL may carry the proxy's own user:password, so it is masked too
     const secrets = Object.keys(env).filter((v) => /(_SK|SECRET_KEY|SECURITY_TOKEN|_AK|ACCESS_KEY|_PROXY)$/.test(v));
-    expect(secrets.sort()).toEqual(['HTTPS_PROXY', 'HUAWEICLOUD_SDK_AK', 'HUAWEICLOUD_SDK_SECURITY_TOKEN', 'HUAWEICLOUD_SDK_SK', 'QIANFAN_ACCESS_KEY', 'QIANFAN_SECRET_KEY']);
-    const sensitive = Object.entries(userConfig).filter(([, f]) => f.sensitive).map(([k]) => k);
+    expect(secrets.sort()).toEqual([
+      'HTTPS_PROXY',
+      'HUAWEICLOUD_SDK_AK',
+      'HUAWEICLOUD_SDK_SECURITY_TOKEN',
+      'HUAWEICLOUD_SDK_SK',
+      'QIANFAN_ACCESS_KEY',
+      'QIANFAN_SECRET_KEY',
+    ]);
+    const sensitive = Object.entries(userConfig)
+      .filter(([, f]) => f.sensitive)
+      .map(([k]) => k);
     expect(sensitive.sort()).toEqual(secrets.map(fieldOf).sort());
   });
 

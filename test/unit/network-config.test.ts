@@ -13,7 +13,14 @@ describe('proxy configuration', () => {
   });
 
   it('reads HTTPS_PROXY / HTTP_PROXY / NO_PROXY and names the variable that set each', () => {
-    const c = loadConfig({ HTTPS_PROXY: 'http://proxy.corp:3128', HTTP_PROXY: 'http://user:pa%40ss@proxy.corp:8080', NO_PROXY: '.internal,10.0.0.1:8443' }, []);
+    const c = loadConfig(
+      {
+        HTTPS_PROXY: 'http://proxy.corp:3128',
+        HTTP_PROXY: 'http://user:pa%40ss@proxy.corp:8080',
+        NO_PROXY: '.internal,10.0.0.1:8443',
+      },
+      [],
+    );
     expect(c.proxy).toEqual({
       http: { url: 'http://user:pa%40ss@proxy.corp:8080', source: 'HTTP_PROXY' },
       https: { url: 'http://proxy.corp:3128', source: 'HTTPS_PROXY' },
@@ -24,14 +31,19 @@ describe('proxy configuration', () => {
   });
 
   it('lower-case names win (as in curl and undici); host:port means http://; https falls back to the HTTP proxy', () => {
-    const c = loadConfig({ http_proxy: '127.0.0.1:7890', HTTP_PROXY: 'http://ignored:1', no_proxy: 'a.example', NO_PROXY: 'b.example' }, []);
+    const c = loadConfig(
+      { http_proxy: '127.0.0.1:7890', HTTP_PROXY: 'http://ignored:1', no_proxy: 'a.example', NO_PROXY: 'b.example' },
+      [],
+    );
     expect(c.proxy.http).toEqual({ url: 'http://127.0.0.1:7890', source: 'http_proxy' });
     expect(c.proxy.https).toEqual({ url: 'http://127.0.0.1:7890', source: 'http_proxy' });
     expect(c.proxy.noProxy).toBe('a.example');
   });
 
   it('ML_STOP_PROXY_LOOPBACK=1 lets loopback endpoints use the proxy; NO_PROXY=* is kept as it is', () => {
-    expect(effectiveNoProxy(loadConfig({ ML_STOP_PROXY_LOOPBACK: '1', NO_PROXY: 'x.example' }, []).proxy)).toBe('x.example');
+    expect(effectiveNoProxy(loadConfig({ ML_STOP_PROXY_LOOPBACK: '1', NO_PROXY: 'x.example' }, []).proxy)).toBe(
+      'x.example',
+    );
     expect(effectiveNoProxy(loadConfig({ ML_STOP_PROXY_LOOPBACK: 'true' }, []).proxy)).toBe('');
     expect(effectiveNoProxy(loadConfig({ NO_PROXY: '*' }, []).proxy)).toBe('*');
     expect(loadConfig({ ML_STOP_PROXY_LOOPBACK: '0' }, []).proxy.loopback).toBe(false);

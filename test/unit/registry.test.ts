@@ -20,7 +20,9 @@ describe('tool registry', () => {
   });
 
   it('every family folder is registered under its own id, with a stop tool, a status tool and a discovery', () => {
-    const folders = readdirSync(new URL('../../src/families/', import.meta.url), { withFileTypes: true }).filter((d) => d.isDirectory());
+    const folders = readdirSync(new URL('../../src/families/', import.meta.url), { withFileTypes: true }).filter((d) =>
+      d.isDirectory(),
+    );
     expect(folders.map((d) => d.name).sort()).toEqual(FAMILY_IDS.map((id) => id.replace(/_/g, '-')).sort());
     for (const id of FAMILY_IDS) {
       const files = readdirSync(new URL(`../../src/families/${id.replace(/_/g, '-')}/`, import.meta.url));
@@ -31,7 +33,7 @@ describe('tool registry', () => {
     }
   });
 
-  it('serves every family\'s stop and status tool and the list tool, and nothing else', () => {
+  it("serves every family's stop and status tool and the list tool, and nothing else", () => {
     const fromFamilies = FAMILY_IDS.flatMap((id) => [FAMILIES[id].stop, FAMILIES[id].status]);
     expect(new Set(allTools)).toEqual(new Set([...fromFamilies, allTools.find((t) => t.kind === 'list')]));
   });
@@ -39,8 +41,20 @@ describe('tool registry', () => {
   it('annotations: stop tools destructive and idempotent, status tools read-only', () => {
     for (const t of allTools) {
       const a = annotationsFor(t);
-      if (t.kind === 'stop') expect(a).toMatchObject({ readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true });
-      else expect(a).toMatchObject({ readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true });
+      if (t.kind === 'stop')
+        expect(a).toMatchObject({
+          readOnlyHint: false,
+          destructiveHint: true,
+          idempotentHint: true,
+          openWorldHint: true,
+        });
+      else
+        expect(a).toMatchObject({
+          readOnlyHint: true,
+          destructiveHint: false,
+          idempotentHint: true,
+          openWorldHint: true,
+        });
     }
   });
 
@@ -57,7 +71,8 @@ describe('tool registry', () => {
         expect(t.description).toContain('asynchronous');
         expect(t.description).toMatch(/console/);
       }
-      for (const [field, schema] of Object.entries(t.input)) expect((schema as { description?: string }).description, `${t.name}.${field}`).toBeTruthy();
+      for (const [field, schema] of Object.entries(t.input))
+        expect((schema as { description?: string }).description, `${t.name}.${field}`).toBeTruthy();
     }
   });
 
@@ -66,7 +81,8 @@ describe('tool registry', () => {
       if (t.kind !== 'stop') continue;
       expect(allTools).toContain(t.status);
       expect(t.status.provider).toBe(t.provider);
-      for (const field of Object.keys(t.status.input)) expect(Object.keys(t.input), `${t.name} lacks ${field}`).toContain(field);
+      for (const field of Object.keys(t.status.input))
+        expect(Object.keys(t.input), `${t.name} lacks ${field}`).toContain(field);
       expect(Object.keys(t.input)).toContain(t.confirmField);
       expect(Object.keys(t.input).slice(-2)).toEqual(['dry_run', 'wait_seconds']);
     }

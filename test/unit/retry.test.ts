@@ -28,7 +28,12 @@ describe('isRetryable', () => {
     [err('forbidden', 403), false],
     [err('invalid_input'), false],
     [err('config'), false],
-    [Object.assign(new ToolError({ code: 'X', message: 'x', category: 'network', retryable: false }), { toString: () => 'network marked not retryable' }), false],
+    [
+      Object.assign(new ToolError({ code: 'X', message: 'x', category: 'network', retryable: false }), {
+        toString: () => 'network marked not retryable',
+      }),
+      false,
+    ],
   ])('%s → %s', (e, expected) => {
     expect(isRetryable(e)).toBe(expected);
   });
@@ -56,7 +61,9 @@ describe('parseRetryAfter', () => {
 
 describe('backoff and budget', () => {
   it('doubles per retry, jittered between half and all of the ceiling', () => {
-    expect([backoffMs(1, fixed(0)), backoffMs(1, fixed(1)), backoffMs(2, fixed(0)), backoffMs(2, fixed(1))]).toEqual([250, 500, 500, 1000]);
+    expect([backoffMs(1, fixed(0)), backoffMs(1, fixed(1)), backoffMs(2, fixed(0)), backoffMs(2, fixed(1))]).toEqual([
+      250, 500, 500, 1000,
+    ]);
   });
 
   const state = { attempt: 1, retryAfterMs: undefined, remainingMs: 14_000, timeoutMs: 15_000 };
@@ -74,7 +81,9 @@ describe('backoff and budget', () => {
 
   it('never starts a retry that the time left cannot hold (wait plus a minimum attempt)', () => {
     expect(nextDelay(err('upstream', 503), { ...state, retryAfterMs: 9000, remainingMs: 10_000 }, fixed(1))).toBe(9000);
-    expect(nextDelay(err('upstream', 503), { ...state, retryAfterMs: 9001, remainingMs: 10_000 }, fixed(1))).toBeUndefined();
+    expect(
+      nextDelay(err('upstream', 503), { ...state, retryAfterMs: 9001, remainingMs: 10_000 }, fixed(1)),
+    ).toBeUndefined();
     expect(nextDelay(err('network'), { ...state, remainingMs: 1400 }, fixed(1))).toBeUndefined();
     // with a short limit the minimum attempt shrinks to a quarter of it
     expect(nextDelay(err('network'), { ...state, remainingMs: 800, timeoutMs: 1000 }, fixed(1))).toBe(500);

@@ -21,7 +21,9 @@ describe('--simulate and commands in loadConfig', () => {
   });
 
   it('refuses a value that is not a boolean, naming the variable', () => {
-    expect(() => loadConfig({ ML_STOP_SIMULATE: 'maybe' }, [])).toThrow(new StartupError('ML_STOP_SIMULATE must be true or false, got "maybe"'));
+    expect(() => loadConfig({ ML_STOP_SIMULATE: 'maybe' }, [])).toThrow(
+      new StartupError('ML_STOP_SIMULATE must be true or false, got "maybe"'),
+    );
   });
 
   it('doctor is a command; anything else positional is refused', () => {
@@ -62,15 +64,23 @@ describe('simulatedConfig', () => {
     expect(JSON.stringify(sim)).not.toMatch(/REALAK|real-sk|real-token|example\.com|ffffffff/);
   });
 
-  it.each(['cn-east-3', 'cn-north-4', 'ap-southeast-1', 'la-south-2'])('sends ModelArts in %s to the simulator', (region) => {
-    expect(modelartsEndpoint(sim.providers.huaweicloud, region)).toEqual({ url: 'http://127.0.0.1:4567', source: '--simulate' });
-  });
+  it.each(['cn-east-3', 'cn-north-4', 'ap-southeast-1', 'la-south-2'])(
+    'sends ModelArts in %s to the simulator',
+    (region) => {
+      expect(modelartsEndpoint(sim.providers.huaweicloud, region)).toEqual({
+        url: 'http://127.0.0.1:4567',
+        source: '--simulate',
+      });
+    },
+  );
 
   it('the fallback endpoint is only used for regions without their own override', () => {
     const mixed = { ...real.providers.huaweicloud, endpointFallback: { url: 'http://127.0.0.1:1', source: 'test' } };
     expect(modelartsEndpoint(mixed, 'cn-east-3').url).toBe('https://modelarts.example.com');
     expect(modelartsEndpoint(mixed, 'cn-north-4').url).toBe('http://127.0.0.1:1');
-    expect(modelartsEndpoint(real.providers.huaweicloud, 'cn-north-4').url).toBe('https://modelarts.cn-north-4.myhuaweicloud.com');
+    expect(modelartsEndpoint(real.providers.huaweicloud, 'cn-north-4').url).toBe(
+      'https://modelarts.cn-north-4.myhuaweicloud.com',
+    );
   });
 });
 
@@ -79,6 +89,7 @@ it('the README lists every seeded task id and the simulated project', () => {
   const section = readme.slice(readme.indexOf('### Simulate mode'), readme.indexOf('## Client setup'));
   expect(section).toContain(SIM_PROJECT);
   for (const { running, finished } of Object.values(DEMO_TASKS)) {
-    for (const ids of [...running, finished]) for (const id of Object.values(ids)) expect(section).toContain(`\`${id}\``);
+    for (const ids of [...running, finished])
+      for (const id of Object.values(ids)) expect(section).toContain(`\`${id}\``);
   }
 });

@@ -21,7 +21,12 @@ describe('an error answer without a known provider code', () => {
     [415, 'upstream', false],
   ] as const)('HTTP %i is %s, retryable %s', (status, category, retryable) => {
     expect(categoryForStatus(status)).toBe(category);
-    const e = new ToolError({ code: `HTTP_${status}`, message: 'm', category: categoryForStatus(status), httpStatus: status });
+    const e = new ToolError({
+      code: `HTTP_${status}`,
+      message: 'm',
+      category: categoryForStatus(status),
+      httpStatus: status,
+    });
     expect(e.retryable).toBe(retryable);
   });
 });

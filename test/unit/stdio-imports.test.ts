@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SDK = join(ROOT, 'node_modules/@modelcontextprotocol/sdk');
-const SDK_EXPORTS = JSON.parse(readFileSync(join(SDK, 'package.json'), 'utf8')).exports as Record<string, { import?: string }>;
+const SDK_EXPORTS = JSON.parse(readFileSync(join(SDK, 'package.json'), 'utf8')).exports as Record<
+  string,
+  { import?: string }
+>;
 const STATIC_IMPORT = /(?:^|[;\n])\s*(?:import|export)\s(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]/g;
 
 /** Every file reached from `entry` through static imports (ours and the SDK's), and the other packages named. */
@@ -18,7 +21,8 @@ function staticGraph(entry: string): { files: string[]; packages: Set<string> } 
     files.add(file);
     for (const m of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) {
       const spec = m[1]!;
-      if (spec.startsWith('.')) visit(resolve(dirname(file), file.endsWith('.ts') ? spec.replace(/\.js$/, '.ts') : spec));
+      if (spec.startsWith('.'))
+        visit(resolve(dirname(file), file.endsWith('.ts') ? spec.replace(/\.js$/, '.ts') : spec));
       else if (spec.startsWith('@modelcontextprotocol/sdk/')) {
         const sub = spec.slice('@modelcontextprotocol/sdk/'.length);
         visit(join(SDK, SDK_EXPORTS[`./${sub}`]?.import ?? `dist/esm/${sub}`));
@@ -34,7 +38,11 @@ describe('stdio start-up', () => {
     const { files, packages } = staticGraph(join(ROOT, 'src/cli.ts'));
     expect(files).toContain('src/transports/stdio.ts');
     expect(files).toContain('node_modules/@modelcontextprotocol/sdk/dist/esm/server/stdio.js');
-    expect(files.filter((f) => /transports\/(?!stdio|http-config)|server\/(sse|streamableHttp|webStandardStreamableHttp|express)\.js/.test(f))).toEqual([]);
+    expect(
+      files.filter((f) =>
+        /transports\/(?!stdio|http-config)|server\/(sse|streamableHttp|webStandardStreamableHttp|express)\.js/.test(f),
+      ),
+    ).toEqual([]);
     expect([...packages].filter((p) => /express|hono|raw-body|content-type|cors|^node:http$/.test(p))).toEqual([]);
   });
 

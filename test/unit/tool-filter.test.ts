@@ -8,7 +8,13 @@ import { allTools } from '../../src/tools/index.js';
 const names = (env: Record<string, string>, argv: string[] = [], tools: readonly AnyToolDefinition[] = allTools) =>
   selectTools(tools, loadConfig(env, argv).toolFilter).map((t) => t.name);
 
-const STATUS = ['modelarts_get_intelligent_task', 'modelarts_get_training_job_version', 'qianfan_get_batch_inference_task', 'qianfan_get_fine_tuning_task', 'qianfan_get_evaluation_task'];
+const STATUS = [
+  'modelarts_get_intelligent_task',
+  'modelarts_get_training_job_version',
+  'qianfan_get_batch_inference_task',
+  'qianfan_get_fine_tuning_task',
+  'qianfan_get_evaluation_task',
+];
 
 describe('selectTools', () => {
   it('no filter keeps every tool in order', () => {
@@ -22,14 +28,28 @@ describe('selectTools', () => {
   });
 
   it('filters combine, and flags win over variables', () => {
-    expect(names({ ML_STOP_PROVIDERS: 'huaweicloud' }, ['--providers', 'qianfan', '--read-only'])).toEqual([...STATUS.slice(2), 'list_running_tasks']);
-    expect(names({ ML_STOP_TOOLS: 'qianfan_stop_fine_tuning_task, qianfan_get_fine_tuning_task' })).toEqual(['qianfan_stop_fine_tuning_task', 'qianfan_get_fine_tuning_task']);
+    expect(names({ ML_STOP_PROVIDERS: 'huaweicloud' }, ['--providers', 'qianfan', '--read-only'])).toEqual([
+      ...STATUS.slice(2),
+      'list_running_tasks',
+    ]);
+    expect(names({ ML_STOP_TOOLS: 'qianfan_stop_fine_tuning_task, qianfan_get_fine_tuning_task' })).toEqual([
+      'qianfan_stop_fine_tuning_task',
+      'qianfan_get_fine_tuning_task',
+    ]);
   });
 
   it.each([
-    [{ ML_STOP_TOOLS: 'qianfan_stop_fine_tuning_task,stop_everything' }, [], 'ML_STOP_TOOLS: unknown tool "stop_everything". Valid tool names: modelarts_stop_intelligent_task, '],
+    [
+      { ML_STOP_TOOLS: 'qianfan_stop_fine_tuning_task,stop_everything' },
+      [],
+      'ML_STOP_TOOLS: unknown tool "stop_everything". Valid tool names: modelarts_stop_intelligent_task, ',
+    ],
     [{}, ['--providers', 'aws'], '--providers: unknown provider "aws". Valid provider names: huaweicloud, qianfan'],
-    [{}, ['--read-only', '--tools', 'qianfan_stop_fine_tuning_task'], 'The tool filters leave no tool to serve (read-only; --tools qianfan_stop_fine_tuning_task).'],
+    [
+      {},
+      ['--read-only', '--tools', 'qianfan_stop_fine_tuning_task'],
+      'The tool filters leave no tool to serve (read-only; --tools qianfan_stop_fine_tuning_task).',
+    ],
   ])('%j %j is a start-up error', (env, argv, message) => {
     expect(() => names(env, argv)).toThrow(StartupError);
     expect(() => names(env, argv)).toThrow(message);
@@ -52,12 +72,21 @@ describe('servedBy', () => {
   });
 
   it('--providers or ML_STOP_PROVIDERS: those providers, in canonical order, and which of the two said so', () => {
-    expect(served({}, ['--providers', 'qianfan,huaweicloud'])).toMatchObject({ providers: ['huaweicloud', 'qianfan'], providersSource: '--providers' });
-    expect(served({ ML_STOP_PROVIDERS: 'qianfan' })).toMatchObject({ providers: ['qianfan'], providersSource: 'ML_STOP_PROVIDERS' });
+    expect(served({}, ['--providers', 'qianfan,huaweicloud'])).toMatchObject({
+      providers: ['huaweicloud', 'qianfan'],
+      providersSource: '--providers',
+    });
+    expect(served({ ML_STOP_PROVIDERS: 'qianfan' })).toMatchObject({
+      providers: ['qianfan'],
+      providersSource: 'ML_STOP_PROVIDERS',
+    });
   });
 
   it('the tools are exactly the ones selected: --read-only serves no stop tool, --tools only those named', () => {
     expect(served({}, ['--read-only']).tools).toEqual([...STATUS, 'list_running_tasks']);
-    expect(served({ ML_STOP_TOOLS: 'list_running_tasks,qianfan_stop_fine_tuning_task' }).tools).toEqual(['qianfan_stop_fine_tuning_task', 'list_running_tasks']);
+    expect(served({ ML_STOP_TOOLS: 'list_running_tasks,qianfan_stop_fine_tuning_task' }).tools).toEqual([
+      'qianfan_stop_fine_tuning_task',
+      'list_running_tasks',
+    ]);
   });
 });

@@ -17,7 +17,9 @@ describe('tools/list snapshots', async () => {
     const rendered = JSON.stringify(tool, null, 2) + '\n';
     if (UPDATE) writeFileSync(file, rendered);
     expect(existsSync(file), `test/__toolsnaps__/${name}.json is missing. ${HOW}`).toBe(true);
-    expect(rendered, `tools/list entry of ${name} drifted from test/__toolsnaps__/${name}.json. ${HOW}`).toBe(readFileSync(file, 'utf8'));
+    expect(rendered, `tools/list entry of ${name} drifted from test/__toolsnaps__/${name}.json. ${HOW}`).toBe(
+      readFileSync(file, 'utf8'),
+    );
   });
 
   it('has no snapshot of a tool that no longer exists', () => {

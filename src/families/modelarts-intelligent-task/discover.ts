@@ -31,21 +31,29 @@ const discovery: FamilyDiscovery<HuaweiScope> = {
       .min(1, { error: 'must name at least one dataset' })
       .max(100, { error: 'must name at most 100 datasets' })
       .optional()
-      .describe('ModelArts: read the intelligent tasks of these datasets only (every kind), instead of scanning the datasets that report a running task.'),
+      .describe(
+        'ModelArts: read the intelligent tasks of these datasets only (every kind), instead of scanning the datasets that report a running task.',
+      ),
   },
   async discover(ctx) {
     const guarded = (what: string, fn: () => Promise<void>) => fn().catch((err: unknown) => ctx.fail(err, what));
     const given = ctx.input.dataset_ids as readonly string[] | undefined;
     const named = given && [...new Set(given)]; // a repeated id is read once
     if (named) {
-      await Promise.all(named.flatMap((id) => KINDS.map(([, type]) => guarded(`${type} tasks of dataset ${id}`, () => readTasks(ctx, id, type)))));
+      await Promise.all(
+        named.flatMap((id) =>
+          KINDS.map(([, type]) => guarded(`${type} tasks of dataset ${id}`, () => readTasks(ctx, id, type))),
+        ),
+      );
       return;
     }
     await Promise.all(
       KINDS.map(([code, type]) =>
         guarded(`datasets with running ${type} tasks`, async () => {
           const busy = await datasetsWithRunningTasks(ctx, code);
-          await Promise.all(busy.map((id) => guarded(`${type} tasks of dataset ${id}`, () => readTasks(ctx, id, type))));
+          await Promise.all(
+            busy.map((id) => guarded(`${type} tasks of dataset ${id}`, () => readTasks(ctx, id, type))),
+          );
         }),
       ),
     );
@@ -72,7 +80,9 @@ async function datasetsWithRunningTasks(ctx: Context, runningTaskType: number): 
   );
   if (!listing.complete) ctx.incomplete();
   return listing.items
-    .filter((d) => d.exist_running_task === true || (Array.isArray(d.running_tasks_id) && d.running_tasks_id.length > 0))
+    .filter(
+      (d) => d.exist_running_task === true || (Array.isArray(d.running_tasks_id) && d.running_tasks_id.length > 0),
+    )
     .map((d) => str(d.dataset_id)!);
 }
 
@@ -96,7 +106,13 @@ async function readTasks(ctx: Context, datasetId: string, type: string): Promise
   if (!listing.complete) ctx.incomplete();
   for (const task of listing.items) {
     const ids = { dataset_id: datasetId, task_id: str(task.task_id)! };
-    ctx.emit({ ids, name: str(task.task_name), createdAt: str(task.create_time), status: mapStatus(STATES, task.status), stopArgs: ids });
+    ctx.emit({
+      ids,
+      name: str(task.task_name),
+      createdAt: str(task.create_time),
+      status: mapStatus(STATES, task.status),
+      stopArgs: ids,
+    });
   }
 }
 

@@ -27,7 +27,13 @@ const discovery: FamilyDiscovery = {
     if (!listing.complete) ctx.incomplete();
     for (const task of listing.items) {
       const ids = { task_id: str(task.taskId)! };
-      ctx.emit({ ids, name: str(task.name), createdAt: str(task.createTime), status: mapStatus(STATES, task.runStatus), stopArgs: ids });
+      ctx.emit({
+        ids,
+        name: str(task.name),
+        createdAt: str(task.createTime),
+        status: mapStatus(STATES, task.runStatus),
+        stopArgs: ids,
+      });
     }
   },
 };

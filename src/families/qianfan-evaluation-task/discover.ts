@@ -46,7 +46,8 @@ const discovery: FamilyDiscovery = {
 /** result.evalTaskList, else the first list inside result (its name is UNVERIFIED). */
 function evalPage(body: unknown): MarkerPage {
   const result = asObject(asObject(body)?.result);
-  const key = result && !('evalTaskList' in result) ? Object.keys(result).find((k) => Array.isArray(result[k])) : undefined;
+  const key =
+    result && !('evalTaskList' in result) ? Object.keys(result).find((k) => Array.isArray(result[k])) : undefined;
   return markerPage(body, key ?? 'evalTaskList', 'DescribeEvalTasks');
 }
 

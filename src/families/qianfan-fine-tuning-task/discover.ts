@@ -10,18 +10,32 @@ const discovery: FamilyDiscovery = {
   covers: 'fine-tuning',
   async discover(ctx) {
     const jobs = await followMarkers(
-      async (marker) => markerPage(await ctx.send(finetuning('DescribeFineTuningJobs', { maxKeys: 100, ...markerField(marker) })), 'jobList', 'DescribeFineTuningJobs'),
+      async (marker) =>
+        markerPage(
+          await ctx.send(finetuning('DescribeFineTuningJobs', { maxKeys: 100, ...markerField(marker) })),
+          'jobList',
+          'DescribeFineTuningJobs',
+        ),
       (j) => str(j.jobId),
     );
     if (!jobs.complete) ctx.incomplete();
-    await Promise.all(jobs.items.map((job) => readTasks(ctx, job).catch((err: unknown) => ctx.fail(err, `tasks of fine-tuning job ${str(job.jobId)}`))));
+    await Promise.all(
+      jobs.items.map((job) =>
+        readTasks(ctx, job).catch((err: unknown) => ctx.fail(err, `tasks of fine-tuning job ${str(job.jobId)}`)),
+      ),
+    );
   },
 };
 
 async function readTasks(ctx: FamilyContext, job: JsonObject): Promise<void> {
   const jobId = str(job.jobId)!;
   const tasks = await followMarkers(
-    async (marker) => markerPage(await ctx.send(finetuning('DescribeFineTuningTasks', { jobId, maxKeys: 100, ...markerField(marker) })), 'taskList', 'DescribeFineTuningTasks'),
+    async (marker) =>
+      markerPage(
+        await ctx.send(finetuning('DescribeFineTuningTasks', { jobId, maxKeys: 100, ...markerField(marker) })),
+        'taskList',
+        'DescribeFineTuningTasks',
+      ),
     (t) => str(t.taskId),
   );
   if (!tasks.complete) ctx.incomplete();

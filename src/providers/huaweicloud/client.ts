@@ -170,7 +170,8 @@ export class HuaweiClient implements ProviderClient<HuaweiScope> {
 
   private sign(endpoint: Endpoint, req: ProviderRequest, extra: Record<string, string>): SignedRequest {
     const creds = this.config.credentials;
-    if (!creds) throw configError(`Huawei Cloud credentials are not configured: set ${this.config.missing.join(' and ')}.`);
+    if (!creds)
+      throw configError(`Huawei Cloud credentials are not configured: set ${this.config.missing.join(' and ')}.`);
     const url = new URL(endpoint.url + req.path + wireQuery(req.query));
     const body = serializeBody(req.body);
     const headers: Record<string, string> = { 'Content-Type': 'application/json', ...extra };
@@ -179,7 +180,11 @@ export class HuaweiClient implements ProviderClient<HuaweiScope> {
       { method: req.method, host: url.host, path: url.pathname, query: req.query ?? [], headers, body },
       creds,
       this.now(),
-      { signedHeaders: Object.keys(headers).map((h) => h.toLowerCase()).concat('host', 'x-sdk-date') },
+      {
+        signedHeaders: Object.keys(headers)
+          .map((h) => h.toLowerCase())
+          .concat('host', 'x-sdk-date'),
+      },
     );
     const wire = { method: req.method, url, headers: { ...signed.headers, 'User-Agent': USER_AGENT }, body };
     return { wire, signedHeaders: signed.signedHeaders };

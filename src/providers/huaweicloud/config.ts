@@ -81,7 +81,11 @@ export function isRegion(value: string): boolean {
 }
 
 /** The configuration with every request sent to `endpoint` with `keys` (--simulate): nothing real survives. */
-export function simulatedHuaweiConfig(config: HuaweiConfig, endpoint: Endpoint, keys: { ak: string; sk: string }): HuaweiConfig {
+export function simulatedHuaweiConfig(
+  config: HuaweiConfig,
+  endpoint: Endpoint,
+  keys: { ak: string; sk: string },
+): HuaweiConfig {
   return {
     ...config,
     credentials: { ...keys },

@@ -27,7 +27,7 @@ const CODE_CATEGORIES: Record<string, Category> = {
 };
 
 export const HUAWEI_AUTH_HINT =
-  'Check HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (and HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary keys), and that this machine\'s clock is within 15 minutes of real time. Not retried: five bad signatures in a row lock the key for 5 minutes.';
+  "Check HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (and HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary keys), and that this machine's clock is within 15 minutes of real time. Not retried: five bad signatures in a row lock the key for 5 minutes.";
 
 export function huaweiRequestId(res: WireResponse): string | null {
   const body = asObject(res.json);
@@ -46,7 +46,10 @@ export function huaweiFailure(res: WireResponse): ToolError | undefined {
 
   const code = str(body?.error_code) ?? str(body?.code) ?? `HTTP_${res.status}`;
   const message =
-    str(body?.error_msg) ?? str(body?.error_message) ?? str(body?.message) ?? (cleanText(res.text, 200) || `HTTP ${res.status} with no error body`);
+    str(body?.error_msg) ??
+    str(body?.error_message) ??
+    str(body?.message) ??
+    (cleanText(res.text, 200) || `HTTP ${res.status} with no error body`);
   const category = CODE_CATEGORIES[code] ?? (ok ? 'conflict' : categoryForStatus(res.status));
   const hint = category === 'auth' ? HUAWEI_AUTH_HINT : hintFor(category);
   return new ToolError({

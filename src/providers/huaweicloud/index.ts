@@ -10,7 +10,10 @@ export const huaweicloud: ProviderModule<HuaweiConfig, HuaweiScope> = {
   toolPrefix: 'modelarts_',
   flags: {
     region: { arg: 'ID', help: 'default ModelArts region (HUAWEICLOUD_SDK_REGION, default cn-north-4)' },
-    'project-id': { arg: 'ID', help: 'ModelArts project id (HUAWEICLOUD_SDK_PROJECT_ID; looked up from IAM when unset)' },
+    'project-id': {
+      arg: 'ID',
+      help: 'ModelArts project id (HUAWEICLOUD_SDK_PROJECT_ID; looked up from IAM when unset)',
+    },
     'iam-endpoint': { arg: 'URL', help: 'Huawei IAM endpoint (HUAWEICLOUD_SDK_IAM_ENDPOINT)' },
   },
   credentialVars: HUAWEI_CREDENTIAL_VARS,

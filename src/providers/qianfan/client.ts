@@ -85,7 +85,10 @@ export class QianfanClient implements ProviderClient<QianfanScope> {
     return timed(row, async () => {
       try {
         const probe = { taskId: PROBE_TASK };
-        await this.call({}, { method: 'POST', path: '/v2/finetuning', query: [['Action', 'DescribeFineTuningTask']], body: probe });
+        await this.call(
+          {},
+          { method: 'POST', path: '/v2/finetuning', query: [['Action', 'DescribeFineTuningTask']], body: probe },
+        );
         row.signature = 'accepted';
       } catch (err) {
         describeFailure(row, err, {
@@ -106,10 +109,20 @@ export class QianfanClient implements ProviderClient<QianfanScope> {
     const url = new URL(this.config.baseUrl.url + req.path + wireQuery(req.query));
     const now = this.now();
     const headers = { 'Content-Type': 'application/json', Host: url.host, 'x-bce-date': bceTimestamp(now) };
-    const signed = signBce({ method: req.method, path: decodeURIComponent(url.pathname), query: req.query ?? [], headers }, creds, now, {
-      headersToSign: HEADERS_TO_SIGN,
-    });
-    const wire = { method: req.method, url, headers: { ...signed.headers, 'User-Agent': USER_AGENT }, body: serializeBody(req.body) };
+    const signed = signBce(
+      { method: req.method, path: decodeURIComponent(url.pathname), query: req.query ?? [], headers },
+      creds,
+      now,
+      {
+        headersToSign: HEADERS_TO_SIGN,
+      },
+    );
+    const wire = {
+      method: req.method,
+      url,
+      headers: { ...signed.headers, 'User-Agent': USER_AGENT },
+      body: serializeBody(req.body),
+    };
     return { wire, signedHeaders: signed.signedHeaders };
   }
 }

@@ -23,6 +23,10 @@ export function loadQianfanConfig(s: ProviderSettings): QianfanConfig {
 }
 
 /** The configuration with every request sent to `endpoint` with `keys` (--simulate). */
-export function simulatedQianfanConfig(config: QianfanConfig, endpoint: Endpoint, keys: { ak: string; sk: string }): QianfanConfig {
+export function simulatedQianfanConfig(
+  config: QianfanConfig,
+  endpoint: Endpoint,
+  keys: { ak: string; sk: string },
+): QianfanConfig {
   return { ...config, credentials: { ...keys }, missing: [], baseUrl: endpoint };
 }

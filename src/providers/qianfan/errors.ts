@@ -63,7 +63,10 @@ export function qianfanFailure(res: WireResponse): ToolError | undefined {
   if (!ok) {
     code = res.headers['x-bce-error-code'] ?? str(body?.code) ?? str(body?.error_code);
     message = res.headers['x-bce-error-message'] ?? str(body?.message) ?? str(body?.error_msg);
-  } else if (body?.error_code !== undefined || (typeof body?.code === 'string' && body.code !== '' && result === undefined)) {
+  } else if (
+    body?.error_code !== undefined ||
+    (typeof body?.code === 'string' && body.code !== '' && result === undefined)
+  ) {
     code = str(body.error_code) ?? str(body.code);
     message = str(body.error_msg) ?? str(body.message);
   } else if (result === false) {
@@ -90,7 +93,9 @@ export function qianfanFailure(res: WireResponse): ToolError | undefined {
   code ??= `HTTP_${res.status}`;
   message ??= cleanText(res.text, 200) || `HTTP ${res.status} with no error body`;
   const wrongKey = /could not find credential/i.test(message);
-  const category: Category = wrongKey ? 'auth' : (CODE_CATEGORIES[code] ?? (ok ? 'conflict' : categoryForStatus(res.status)));
+  const category: Category = wrongKey
+    ? 'auth'
+    : (CODE_CATEGORIES[code] ?? (ok ? 'conflict' : categoryForStatus(res.status)));
   const hint = category === 'auth' ? QIANFAN_AUTH_HINT : hintFor(category);
   return new ToolError({
     code,

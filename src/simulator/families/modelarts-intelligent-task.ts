@@ -13,7 +13,12 @@ const DATASETS = /^\/v2\/([^/]+)\/datasets$/;
 const TASKS = /^\/v2\/([^/]+)\/datasets\/([^/]+)\/tasks$/;
 
 /** running_task_type values that are intelligent tasks, and the task `type` each one means (10 is the default). */
-const RUNNING_TASK_TYPES: Record<string, string> = { '0': 'auto-label', '1': 'pre-label', '7': 'auto-grouping', '10': 'auto-deploy' };
+const RUNNING_TASK_TYPES: Record<string, string> = {
+  '0': 'auto-label',
+  '1': 'pre-label',
+  '7': 'auto-grouping',
+  '10': 'auto-deploy',
+};
 /** The integer `type` of a listed task; the real values are UNVERIFIED beyond 0 and 1. */
 const TYPE_CODES: Record<string, number> = { 'auto-label': 0, 'pre-label': 1, 'auto-grouping': 2, 'auto-deploy': 3 };
 
@@ -31,7 +36,8 @@ export const modelartsIntelligentTask: SimFamily = {
   },
   match(req) {
     const task = TASK.exec(req.path);
-    if (task) return task[4] ? (req.method === 'POST' ? 'stop' : undefined) : req.method === 'GET' ? 'status' : undefined;
+    if (task)
+      return task[4] ? (req.method === 'POST' ? 'stop' : undefined) : req.method === 'GET' ? 'status' : undefined;
     return req.method === 'GET' && (DATASETS.test(req.path) || TASKS.test(req.path)) ? 'list' : undefined;
   },
   route(req, ctx) {
@@ -78,7 +84,10 @@ function detail(ctx: SimContext, ids: Record<string, string>): Reply {
 }
 
 function listFailure(): Reply {
-  return reply(500, { error_code: 'APIG.0103', error_msg: 'The backend does not exist or is unavailable (simulated list failure).' });
+  return reply(500, {
+    error_code: 'APIG.0103',
+    error_msg: 'The backend does not exist or is unavailable (simulated list failure).',
+  });
 }
 
 /** limit/offset paging; `offset` is a page index or a record offset as the knob says. */
@@ -102,7 +111,9 @@ function datasets(req: SimRequest, ctx: SimContext, projectId: string): Reply {
   const check = req.query.get('check_running_task') === 'true';
   const kind = RUNNING_TASK_TYPES[req.query.get('running_task_type') ?? '10'];
   const rows = ids.map((id) => {
-    const running = check ? all.filter((t) => t.ids.dataset_id === id && typeOf(t) === kind && isActive(ctx.inventory.raw(t))) : [];
+    const running = check
+      ? all.filter((t) => t.ids.dataset_id === id && typeOf(t) === kind && isActive(ctx.inventory.raw(t)))
+      : [];
     const created = Math.min(...all.filter((t) => t.ids.dataset_id === id).map((t) => t.createdAt));
     return {
       dataset_id: id,
@@ -125,7 +136,9 @@ function tasks(req: SimRequest, ctx: SimContext, projectId: string, datasetId: s
   if (inDataset.length === 0) return reply(400, { error_code: 'ModelArts.4352', error_msg: 'Dataset does not exist.' });
   // Without `type`, only auto-labelling tasks (active learning and pre-label) are listed (docs/providers.md §8.1).
   const type = req.query.get('type');
-  const matching = inDataset.filter((t) => (type ? typeOf(t) === type : typeOf(t) === 'auto-label' || typeOf(t) === 'pre-label'));
+  const matching = inDataset.filter((t) =>
+    type ? typeOf(t) === type : typeOf(t) === 'auto-label' || typeOf(t) === 'pre-label',
+  );
   const rows = matching.map((t) => ({
     dataset_id: datasetId,
     task_id: t.ids.task_id,
@@ -137,5 +150,9 @@ function tasks(req: SimRequest, ctx: SimContext, projectId: string, datasetId: s
     progress: t.state === 'succeeded' ? 100.0 : 40.0,
   }));
   const deploying = inDataset.some((t) => typeOf(t) === 'auto-deploy' && isActive(ctx.inventory.raw(t)));
-  return reply(200, { tasks: offsetPage(req, ctx, rows), total_count: rows.length, exist_running_deploy_task: deploying });
+  return reply(200, {
+    tasks: offsetPage(req, ctx, rows),
+    total_count: rows.length,
+    exist_running_deploy_task: deploying,
+  });
 }

@@ -13,7 +13,11 @@ const JOBS = /^\/v1\/([^/]+)\/training-jobs$/;
 const VERSIONS = /^\/v1\/([^/]+)\/training-jobs\/([^/]+)\/versions$/;
 
 const missing = (jobId: string, versionId: string) =>
-  reply(404, { is_success: false, error_code: 'ModelArts.0105', error_message: `Training job ${jobId} version ${versionId} does not exist.` });
+  reply(404, {
+    is_success: false,
+    error_code: 'ModelArts.0105',
+    error_message: `Training job ${jobId} version ${versionId} does not exist.`,
+  });
 
 export const modelartsTrainingJobVersion: SimFamily = {
   provider: 'huaweicloud',
@@ -27,7 +31,8 @@ export const modelartsTrainingJobVersion: SimFamily = {
   },
   match(req) {
     const version = VERSION.exec(req.path);
-    if (version) return version[4] ? (req.method === 'POST' ? 'stop' : undefined) : req.method === 'GET' ? 'status' : undefined;
+    if (version)
+      return version[4] ? (req.method === 'POST' ? 'stop' : undefined) : req.method === 'GET' ? 'status' : undefined;
     return req.method === 'GET' && (JOBS.test(req.path) || VERSIONS.test(req.path)) ? 'list' : undefined;
   },
   route(req, ctx) {
@@ -54,7 +59,11 @@ function stopVersion(ctx: SimContext, ids: Record<string, string>): Reply {
   const verdict = ctx.inventory.stop(FAMILY, ids);
   if (verdict === 'accepted') return reply(200, { is_success: true });
   if (verdict === 'not_found') return missing(ids.job_id!, ids.version_id!);
-  return reply(400, { is_success: false, error_code: 'ModelArts.0105', error_message: 'The training job version is not running and cannot be stopped.' });
+  return reply(400, {
+    is_success: false,
+    error_code: 'ModelArts.0105',
+    error_message: 'The training job version is not running and cannot be stopped.',
+  });
 }
 
 function detail(ctx: SimContext, ids: Record<string, string>): Reply {
@@ -73,7 +82,10 @@ function detail(ctx: SimContext, ids: Record<string, string>): Reply {
 }
 
 function listFailure(): Reply {
-  return reply(500, { error_code: 'APIG.0103', error_msg: 'The backend does not exist or is unavailable (simulated list failure).' });
+  return reply(500, {
+    error_code: 'APIG.0103',
+    error_msg: 'The backend does not exist or is unavailable (simulated list failure).',
+  });
 }
 
 /** Training job versions of a project grouped by job, in order of first appearance; the last one put is the latest. */
@@ -107,7 +119,12 @@ function jobs(req: SimRequest, ctx: SimContext, projectId: string): Reply {
 
 function versions(req: SimRequest, ctx: SimContext, projectId: string, jobId: string): Reply {
   const all = jobGroups(ctx, projectId).get(jobId);
-  if (!all) return reply(404, { is_success: false, error_code: 'ModelArts.0105', error_message: `Training job ${jobId} does not exist.` });
+  if (!all)
+    return reply(404, {
+      is_success: false,
+      error_code: 'ModelArts.0105',
+      error_message: `Training job ${jobId} does not exist.`,
+    });
   const rows = [...all].reverse().map((v, i) => ({
     version_id: longId(v.ids.version_id!),
     version_name: v.meta.versionName ?? `V${String(all.length - i).padStart(4, '0')}`,
@@ -122,5 +139,12 @@ function versions(req: SimRequest, ctx: SimContext, projectId: string, jobId: st
   const page = intIn(req.query.get('page'), 0, 65535, 0);
   const size = Math.min(intIn(req.query.get('per_page'), 1, 1000, 10), ctx.inventory.listing.pageSize);
   const slice = page === 0 ? rows : rows.slice((page - 1) * size, page * size);
-  return reply(200, { is_success: true, job_id: longId(jobId), job_name: all.at(-1)!.name, job_desc: '', version_count: rows.length, versions: slice });
+  return reply(200, {
+    is_success: true,
+    job_id: longId(jobId),
+    job_name: all.at(-1)!.name,
+    job_desc: '',
+    version_count: rows.length,
+    versions: slice,
+  });
 }

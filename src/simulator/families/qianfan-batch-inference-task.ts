@@ -13,14 +13,28 @@ const ACTIONS: Record<string, 'stop' | 'status' | 'list'> = {
 
 export const qianfanBatchInferenceTask: SimFamily = {
   provider: 'qianfan',
-  raw: { pending: 'Queuing', running: 'Running', stopping: 'Stopping', stopped: 'Stopped', succeeded: 'Done', failed: 'Failed' },
-  demo: { running: [{ task_id: 'infer-demo-1' }, { task_id: 'infer-demo-2' }], finished: { task_id: 'infer-demo-done' } },
+  raw: {
+    pending: 'Queuing',
+    running: 'Running',
+    stopping: 'Stopping',
+    stopped: 'Stopped',
+    succeeded: 'Done',
+    failed: 'Failed',
+  },
+  demo: {
+    running: [{ task_id: 'infer-demo-1' }, { task_id: 'infer-demo-2' }],
+    finished: { task_id: 'infer-demo-done' },
+  },
   match: (req) => ACTIONS[actionOf(req)],
   route(req, { inventory }) {
     const action = actionOf(req);
     const body = bodyOf(req.json);
     if (action === '/v2/batchinference?DescribeBatchInferenceTasks') {
-      if (inventory.listing.failing.has(FAMILY)) return { kind: 'list', reply: v2Error(500, 'InternalError', 'Internal error occurred (simulated list failure).') };
+      if (inventory.listing.failing.has(FAMILY))
+        return {
+          kind: 'list',
+          reply: v2Error(500, 'InternalError', 'Internal error occurred (simulated list failure).'),
+        };
       const wanted = Array.isArray(body.runStatus) ? body.runStatus.map(String) : [];
       const rows = inventory
         .list(FAMILY)
@@ -38,19 +52,33 @@ export const qianfanBatchInferenceTask: SimFamily = {
         .filter((r) => wanted.length === 0 || wanted.includes(String(r.runStatus)));
       return { kind: 'list', reply: markerPage(rows, 'taskList', 'taskId', body, inventory.listing.pageSize) };
     }
-    const kind = action === '/v2/batchinference?StopBatchInferenceTask' ? 'stop' : action === '/v2/batchinference?DescribeBatchInferenceTask' ? 'status' : undefined;
+    const kind =
+      action === '/v2/batchinference?StopBatchInferenceTask'
+        ? 'stop'
+        : action === '/v2/batchinference?DescribeBatchInferenceTask'
+          ? 'status'
+          : undefined;
     if (!kind) return undefined;
     const taskId = body.taskId;
-    if (typeof taskId !== 'string' || !taskId) return { kind, reply: v2Error(400, 'InappropriateJSON', 'param[taskId] invalid.') };
+    if (typeof taskId !== 'string' || !taskId)
+      return { kind, reply: v2Error(400, 'InappropriateJSON', 'param[taskId] invalid.') };
     const ids = { task_id: taskId };
     if (kind === 'stop') {
       const verdict = inventory.stop(FAMILY, ids);
-      if (verdict === 'not_found') return { kind, reply: v2Error(404, 'ResourceNotFound', `Task ${taskId} does not exist.`) };
-      if (verdict === 'not_running') return { kind, reply: v2Error(400, 'TaskStatusNotAllowed', `Task ${taskId} is not running and cannot be stopped.`) };
+      if (verdict === 'not_found')
+        return { kind, reply: v2Error(404, 'ResourceNotFound', `Task ${taskId} does not exist.`) };
+      if (verdict === 'not_running')
+        return {
+          kind,
+          reply: v2Error(400, 'TaskStatusNotAllowed', `Task ${taskId} is not running and cannot be stopped.`),
+        };
       return { kind, reply: v2Ok(true) };
     }
     const task = inventory.get(FAMILY, ids);
     if (!task) return { kind, reply: v2Error(404, 'ResourceNotFound', `Task ${taskId} does not exist.`) };
-    return { kind, reply: v2Ok({ taskId, name: task.name, runStatus: inventory.raw(task), createTime: isoSeconds(task.createdAt) }) };
+    return {
+      kind,
+      reply: v2Ok({ taskId, name: task.name, runStatus: inventory.raw(task), createTime: isoSeconds(task.createdAt) }),
+    };
   },
 };

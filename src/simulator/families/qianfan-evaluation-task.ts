@@ -17,35 +17,72 @@ function legacy(body: Record<string, unknown>): Reply {
 
 export const qianfanEvaluationTask: SimFamily = {
   provider: 'qianfan',
-  raw: { pending: 'Pending', running: 'Doing', stopping: 'Stopping', stopped: 'Stopped', succeeded: 'Done', failed: 'Failed' },
-  demo: { running: [{ evaluation_id: 'ame-demo-1' }, { evaluation_id: 'ame-demo-2' }], finished: { evaluation_id: 'ame-demo-done' } },
-  match: (req) => (req.path === CANCEL ? 'stop' : req.path === DETAIL ? 'status' : actionOf(req) === '/v2/eval?DescribeEvalTasks' ? 'list' : undefined),
+  raw: {
+    pending: 'Pending',
+    running: 'Doing',
+    stopping: 'Stopping',
+    stopped: 'Stopped',
+    succeeded: 'Done',
+    failed: 'Failed',
+  },
+  demo: {
+    running: [{ evaluation_id: 'ame-demo-1' }, { evaluation_id: 'ame-demo-2' }],
+    finished: { evaluation_id: 'ame-demo-done' },
+  },
+  match: (req) =>
+    req.path === CANCEL
+      ? 'stop'
+      : req.path === DETAIL
+        ? 'status'
+        : actionOf(req) === '/v2/eval?DescribeEvalTasks'
+          ? 'list'
+          : undefined,
   route(req, { inventory }) {
     const body = bodyOf(req.json);
     if (actionOf(req) === '/v2/eval?DescribeEvalTasks') {
-      if (inventory.listing.failing.has(FAMILY)) return { kind: 'list', reply: v2Error(500, 'InternalError', 'Internal error occurred (simulated list failure).') };
+      if (inventory.listing.failing.has(FAMILY))
+        return {
+          kind: 'list',
+          reply: v2Error(500, 'InternalError', 'Internal error occurred (simulated list failure).'),
+        };
       // The item fields are UNVERIFIED; the simulator answers with taskId and the detail API's `state`.
-      if (body.evalType !== 'auto' && body.evalType !== 'manual') return { kind: 'list', reply: v2Error(400, 'InappropriateJSON', 'param[evalType] invalid.') };
+      if (body.evalType !== 'auto' && body.evalType !== 'manual')
+        return { kind: 'list', reply: v2Error(400, 'InappropriateJSON', 'param[evalType] invalid.') };
       const rows = inventory
         .list(FAMILY)
         .filter((t) => (t.meta.evalType ?? 'auto') === body.evalType)
-        .map((t) => ({ taskId: t.ids.evaluation_id, name: t.name, evalType: body.evalType, state: inventory.raw(t), createTime: isoSeconds(t.createdAt) }));
+        .map((t) => ({
+          taskId: t.ids.evaluation_id,
+          name: t.name,
+          evalType: body.evalType,
+          state: inventory.raw(t),
+          createTime: isoSeconds(t.createdAt),
+        }));
       return { kind: 'list', reply: markerPage(rows, 'evalTaskList', 'taskId', body, inventory.listing.pageSize) };
     }
     const kind = req.path === CANCEL ? 'stop' : req.path === DETAIL ? 'status' : undefined;
     if (!kind) return undefined;
     const id = body.id;
-    if (typeof id !== 'string' || !id) return { kind, reply: legacy({ error_code: 336003, error_msg: 'param id invalid' }) };
+    if (typeof id !== 'string' || !id)
+      return { kind, reply: legacy({ error_code: 336003, error_msg: 'param id invalid' }) };
     const ids = { evaluation_id: id };
     const notFound = legacy({ error_code: 336003, error_msg: `evaluation ${id} not found` });
     if (kind === 'stop') {
       const verdict = inventory.stop(FAMILY, ids);
       if (verdict === 'not_found') return { kind, reply: notFound };
       const accepted = verdict === 'accepted';
-      return { kind, reply: legacy({ result: { result: accepted, errorMessage: accepted ? '' : 'evaluation is not running' } }) };
+      return {
+        kind,
+        reply: legacy({ result: { result: accepted, errorMessage: accepted ? '' : 'evaluation is not running' } }),
+      };
     }
     const task = inventory.get(FAMILY, ids);
     if (!task) return { kind, reply: notFound };
-    return { kind, reply: legacy({ result: { evaluationId: id, name: task.name, description: '', state: inventory.raw(task), evalUnits: [] } }) };
+    return {
+      kind,
+      reply: legacy({
+        result: { evaluationId: id, name: task.name, description: '', state: inventory.raw(task), evalUnits: [] },
+      }),
+    };
   },
 };

@@ -42,7 +42,12 @@ export function markerPage(
   const size = Math.min(maxKeys, pageSize);
   const slice = start < 0 ? [] : items.slice(start, start + size);
   const next = start < 0 ? undefined : items[start + size];
-  const pageInfo = { marker: marker ?? '', maxKeys, isTruncated: next !== undefined, ...(next !== undefined ? { nextMarker: String(next[idKey]) } : {}) };
+  const pageInfo = {
+    marker: marker ?? '',
+    maxKeys,
+    isTruncated: next !== undefined,
+    ...(next !== undefined ? { nextMarker: String(next[idKey]) } : {}),
+  };
   return v2Ok({ [key]: slice, pageInfo });
 }
 
@@ -51,14 +56,22 @@ function authFailure(reason: string): Reply {
   if (reason === 'unknown_key') {
     return {
       status: 401,
-      headers: { 'X-Bce-Error-Code': 'NotFound', 'X-Bce-Error-Message': 'NotFound, cause: Could not find credential.', 'X-Bce-Request-Id': requestId },
+      headers: {
+        'X-Bce-Error-Code': 'NotFound',
+        'X-Bce-Error-Message': 'NotFound, cause: Could not find credential.',
+        'X-Bce-Request-Id': requestId,
+      },
     };
   }
   const [code, message] =
     reason === 'expired'
       ? ['RequestExpired', 'Request has expired.']
       : ['SignatureDoesNotMatch', 'SignatureDoesNotMatch, cause: Fail to authn user: Signature does not match'];
-  return { status: 403, headers: { 'X-Bce-Error-Code': code, 'X-Bce-Error-Message': message, 'X-Bce-Request-Id': requestId }, body: { requestId, code, message } };
+  return {
+    status: 403,
+    headers: { 'X-Bce-Error-Code': code, 'X-Bce-Error-Message': message, 'X-Bce-Request-Id': requestId },
+    body: { requestId, code, message },
+  };
 }
 
 const BCE_AUTH = /^bce-auth-v1\/([^/]+)\/(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)\/(\d+)\/([^/]*)\/([0-9a-f]{64})$/;
@@ -66,24 +79,41 @@ const BCE_AUTH = /^bce-auth-v1\/([^/]+)\/(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)\/(\d+
 function verifyBce(req: Received, keys: Record<string, string>, now: Date): Verdict {
   const m = BCE_AUTH.exec(header(req.headers, 'authorization') ?? '');
   if (!m) return { ok: false, reason: 'unsigned' };
-  const [, ak, timestamp, expiration, signedList, signature] = m as unknown as [string, string, string, string, string, string];
+  const [, ak, timestamp, expiration, signedList, signature] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const sk = keys[ak];
   if (!sk) return { ok: false, reason: 'unknown_key', ak };
   const signed = signedList ? signedList.split(';') : ['host', 'content-md5', 'content-length', 'content-type'];
   if (!signed.includes('host')) return { ok: false, reason: 'bad_signature', ak };
   const when = Date.parse(timestamp);
-  if (now.getTime() > when + Number(expiration) * 1000 || when - now.getTime() > MAX_SKEW_MS) return { ok: false, reason: 'expired', ak };
+  if (now.getTime() > when + Number(expiration) * 1000 || when - now.getTime() > MAX_SKEW_MS)
+    return { ok: false, reason: 'expired', ak };
   const [path, search = ''] = req.url.split('?', 2) as [string, string?];
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined && (signed.includes(name) || name.startsWith('x-bce-'))) headers[name] = Array.isArray(value) ? value.join(',') : value;
+    if (value !== undefined && (signed.includes(name) || name.startsWith('x-bce-')))
+      headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
-  const expected = signBce({ method: req.method, path: decodeURIComponent(path), query: queryPairs(search), headers }, { ak, sk }, now, {
-    expirationSeconds: Number(expiration),
-    ...(signedList ? { headersToSign: signed } : {}),
-  });
-  if (!expected.authorization.startsWith(`bce-auth-v1/${ak}/${timestamp}/`)) return { ok: false, reason: 'bad_signature', ak };
-  return sameSignature(expected.authorization, signature) ? { ok: true, ak } : { ok: false, reason: 'bad_signature', ak };
+  const expected = signBce(
+    { method: req.method, path: decodeURIComponent(path), query: queryPairs(search), headers },
+    { ak, sk },
+    now,
+    {
+      expirationSeconds: Number(expiration),
+      ...(signedList ? { headersToSign: signed } : {}),
+    },
+  );
+  if (!expected.authorization.startsWith(`bce-auth-v1/${ak}/${timestamp}/`))
+    return { ok: false, reason: 'bad_signature', ak };
+  return sameSignature(expected.authorization, signature)
+    ? { ok: true, ak }
+    : { ok: false, reason: 'bad_signature', ak };
 }
 
 export const qianfanSim: SimProvider = {
@@ -93,7 +123,8 @@ export const qianfanSim: SimProvider = {
   // Every console action is a POST with a JSON object body.
   route: (req) => {
     if (req.method !== 'POST') return v2Error(405, 'InvalidHTTPRequest', 'Only POST is supported.');
-    if (!req.json || typeof req.json !== 'object') return v2Error(400, 'InappropriateJSON', 'The request body is not a JSON object.');
+    if (!req.json || typeof req.json !== 'object')
+      return v2Error(400, 'InappropriateJSON', 'The request body is not a JSON object.');
     return undefined;
   },
   notFound: () => v2Error(404, 'ResourceNotFound', 'No such API.'),

@@ -46,7 +46,11 @@ export class Collector {
     const args = { ...c.stopArgs, ...this.scopeArgs[provider] };
     const checked = validateInput(family.stop, args);
     if (!checked.ok) {
-      log('warn', 'listed task skipped: its ids do not fit the stop tool', { family: family.id, ids: c.ids, reason: checked.error.message });
+      log('warn', 'listed task skipped: its ids do not fit the stop tool', {
+        family: family.id,
+        ids: c.ids,
+        reason: checked.error.message,
+      });
       return;
     }
     const found = this.items.get(family.id) ?? new Map<string, Item>();
@@ -61,7 +65,11 @@ export class Collector {
       ...(c.createdAt !== undefined ? { created_at: cleanText(c.createdAt, 40) } : {}),
       ids: c.ids,
       status: { state: c.status.state, raw: c.status.raw },
-      stop: { tool: family.stop.name, arguments: args, ...(this.stopServed(family.stop.name) ? {} : { served: false as const }) },
+      stop: {
+        tool: family.stop.name,
+        arguments: args,
+        ...(this.stopServed(family.stop.name) ? {} : { served: false as const }),
+      },
     });
     this.count += 1;
     if (this.count > this.input.max_items) this.onEnough();
@@ -80,7 +88,12 @@ export class Collector {
   }
 
   /** The result when the call ends; families still at work are timed out unless the call had enough items. */
-  result(families: readonly FamilyId[], unfinished: ReadonlySet<FamilyId>, reason: EndReason, budgetMs: number): ListResult {
+  result(
+    families: readonly FamilyId[],
+    unfinished: ReadonlySet<FamilyId>,
+    reason: EndReason,
+    budgetMs: number,
+  ): ListResult {
     const all = families.flatMap((f) => [...(this.items.get(f)?.values() ?? [])]);
     const errors: FamilyError[] = [];
     for (const family of families) {
@@ -101,10 +114,25 @@ export class Collector {
 
 function entry(family: FamilyId, { error, what, more }: Failure): FamilyError {
   const others = more > 0 ? ` (and ${more} more failed request${more === 1 ? '' : 's'} in this family)` : '';
-  return { provider: FAMILIES[family].provider, family, code: error.code, message: `${what ? `${what}: ` : ''}${error.message}${others}`, category: error.category };
+  return {
+    provider: FAMILIES[family].provider,
+    family,
+    code: error.code,
+    message: `${what ? `${what}: ` : ''}${error.message}${others}`,
+    category: error.category,
+  };
 }
 
 function timedOut(family: FamilyId, reason: EndReason, budgetMs: number, found: number): FamilyError {
-  const why = reason === 'cancelled' ? 'The call was cancelled' : `Listing did not finish within the ${budgetMs} ms budget (ML_STOP_TIMEOUT_MS)`;
-  return { provider: FAMILIES[family].provider, family, code: reason === 'cancelled' ? 'Cancelled' : 'Timeout', message: `${why}; ${found} running task(s) found before then are included.`, category: 'timeout' };
+  const why =
+    reason === 'cancelled'
+      ? 'The call was cancelled'
+      : `Listing did not finish within the ${budgetMs} ms budget (ML_STOP_TIMEOUT_MS)`;
+  return {
+    provider: FAMILIES[family].provider,
+    family,
+    code: reason === 'cancelled' ? 'Cancelled' : 'Timeout',
+    message: `${why}; ${found} running task(s) found before then are included.`,
+    category: 'timeout',
+  };
 }

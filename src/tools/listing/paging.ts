@@ -97,7 +97,10 @@ export async function followPageNumbers(fetch: (page: number) => Promise<Counted
 }
 
 /** Qianfan marker paging: follow nextMarker while isTruncated (the last id when nextMarker is missing). */
-export async function followMarkers(fetch: (marker: string | undefined) => Promise<MarkerPage>, idOf: IdOf): Promise<Listing> {
+export async function followMarkers(
+  fetch: (marker: string | undefined) => Promise<MarkerPage>,
+  idOf: IdOf,
+): Promise<Listing> {
   const seen = new Seen(idOf);
   let marker: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -144,9 +147,17 @@ export function markerPage(body: unknown, key: string, what: string): MarkerPage
   const pageInfo = asObject(result.pageInfo);
   const nextMarker = str(pageInfo?.nextMarker);
   const flag = pageInfo?.isTruncated;
-  return { items: listOf(result, key, what), truncated: flag === true || (flag === undefined && nextMarker !== undefined), nextMarker };
+  return {
+    items: listOf(result, key, what),
+    truncated: flag === true || (flag === undefined && nextMarker !== undefined),
+    nextMarker,
+  };
 }
 
 export function unexpected(what: string, expected: string): ToolError {
-  return new ToolError({ code: 'UnexpectedResponse', category: 'upstream', message: `${what} answered without ${expected}; the list could not be read.` });
+  return new ToolError({
+    code: 'UnexpectedResponse',
+    category: 'upstream',
+    message: `${what} answered without ${expected}; the list could not be read.`,
+  });
 }

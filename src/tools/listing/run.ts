@@ -37,7 +37,12 @@ export async function discover(input: ListInput, families: readonly FamilyId[], 
   const listing = new ListingBudget(budgetMs, ctx.signal);
   const scopeArgs: Partial<Record<ProviderId, Record<string, string>>> = {};
   const served = ctx.served;
-  const collector = new Collector(input, scopeArgs, () => listing.end('enough'), (tool) => !served || served.tools.has(tool));
+  const collector = new Collector(
+    input,
+    scopeArgs,
+    () => listing.end('enough'),
+    (tool) => !served || served.tools.has(tool),
+  );
   const unfinished = new Set<FamilyId>(families);
   // The families of one provider share one scope, resolved once (a ModelArts project may need an IAM lookup).
   const scopes = new Map<ProviderId, Promise<unknown>>();
@@ -89,7 +94,10 @@ export async function discover(input: ListInput, families: readonly FamilyId[], 
 function notServed(provider: ProviderId, served: Served): ToolError {
   const source = served.providersSource ?? '--providers';
   const other = source === '--providers' ? 'ML_STOP_PROVIDERS' : '--providers';
-  const started = source === '--providers' ? `--providers ${served.providers.join(',')}` : `ML_STOP_PROVIDERS=${served.providers.join(',')}`;
+  const started =
+    source === '--providers'
+      ? `--providers ${served.providers.join(',')}`
+      : `ML_STOP_PROVIDERS=${served.providers.join(',')}`;
   return new ToolError({
     code: 'ProviderNotServed',
     category: 'config',

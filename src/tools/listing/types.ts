@@ -56,11 +56,19 @@ const itemSchema = z.object({
   name: z.string().optional(),
   created_at: z.string().optional().describe('As the provider gives it; millisecond timestamps become ISO 8601 UTC.'),
   ids: z.record(z.string(), z.string()).describe("The task's ids at the provider."),
-  status: z.object({ state: z.enum(STATES), raw: z.union([z.string(), z.number(), z.null()]).describe("The provider's own status value.") }),
+  status: z.object({
+    state: z.enum(STATES),
+    raw: z.union([z.string(), z.number(), z.null()]).describe("The provider's own status value."),
+  }),
   stop: z.object({
     tool: z.string().describe('The tool that stops this task.'),
     arguments: z.record(z.string(), z.string()).describe('Exactly what that tool takes.'),
-    served: z.literal(false).optional().describe('Present (false) when this server does not serve that tool (--read-only, --tools): the task cannot be stopped here.'),
+    served: z
+      .literal(false)
+      .optional()
+      .describe(
+        'Present (false) when this server does not serve that tool (--read-only, --tools): the task cannot be stopped here.',
+      ),
   }),
 });
 export type Item = z.infer<typeof itemSchema>;
@@ -76,11 +84,29 @@ export type FamilyError = z.infer<typeof familyErrorSchema>;
 
 /** outputSchema of list_running_tasks. */
 export const listResultShape = {
-  ok: z.boolean().describe('false (isError) only when every requested family failed and nothing was found, or the input was refused.'),
+  ok: z
+    .boolean()
+    .describe(
+      'false (isError) only when every requested family failed and nothing was found, or the input was refused.',
+    ),
   items: z.array(itemSchema).describe('Running tasks, each with the stop tool and arguments that stop it.'),
-  truncated: z.boolean().describe('More tasks may be running than listed: max_items was reached, the time budget ran out, or paging ended early.'),
+  truncated: z
+    .boolean()
+    .describe(
+      'More tasks may be running than listed: max_items was reached, the time budget ran out, or paging ended early.',
+    ),
   errors: z.array(familyErrorSchema).describe('One entry per family that could not be listed (fully).'),
   error: errorSchema.optional().describe('Why the whole call was refused (invalid input); nothing was sent.'),
-  simulated: z.literal(true).optional().describe('Present when the server runs with --simulate: the answer came from the local simulator, not a cloud.'),
+  simulated: z
+    .literal(true)
+    .optional()
+    .describe('Present when the server runs with --simulate: the answer came from the local simulator, not a cloud.'),
 };
-export type ListResult = { ok: boolean; items: Item[]; truncated: boolean; errors: FamilyError[]; error?: z.infer<typeof errorSchema>; simulated?: true };
+export type ListResult = {
+  ok: boolean;
+  items: Item[];
+  truncated: boolean;
+  errors: FamilyError[];
+  error?: z.infer<typeof errorSchema>;
+  simulated?: true;
+};
