@@ -1,12 +1,15 @@
 // list_running_tasks under the tool filters, through a real MCP client that applies the CLI flags and variables:
 // it lists only the clouds the server serves, says so when asked for another, and marks stop tools it lacks.
 import { afterEach, describe, expect, it } from 'vitest';
+import { FAMILY_IDS } from '../../src/core/ids.js';
+import { FAMILIES } from '../../src/families/index.js';
 import type { Simulator } from '../../src/simulator/server.js';
 import { STOP_CASES } from '../helpers/families.js';
 import { connect, envFor, startFake } from '../helpers/harness.js';
 
-const HW_FAMILIES = ['modelarts_intelligent_task', 'modelarts_training_job_version'];
-const QF_FAMILIES = ['qianfan_batch_inference_task', 'qianfan_fine_tuning_task', 'qianfan_evaluation_task'];
+const familiesOf = (provider: string) => FAMILY_IDS.filter((f) => FAMILIES[f].provider === provider);
+const HW_FAMILIES = familiesOf('huaweicloud');
+const QF_FAMILIES = familiesOf('qianfan');
 
 let cleanup: Array<() => Promise<unknown>> = [];
 afterEach(async () => {

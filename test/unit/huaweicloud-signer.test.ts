@@ -31,7 +31,7 @@ function sign(
   );
 }
 
-describe('SDK-HMAC-SHA256 signer: published vectors (providers.md 1.6)', () => {
+describe('SDK-HMAC-SHA256 signer: published vectors (docs/providers.md §1.6)', () => {
   it('V1: the official documentation example, canonical request and Authorization', () => {
     const s = sign(
       DOC,

@@ -4,7 +4,7 @@ import { bceCanonicalQuery, bceTimestamp, signBce } from '../../src/providers/qi
 const EX = { ak: 'AKEXAMPLE0123456789', sk: 'SKEXAMPLE0123456789' };
 const NOW = new Date(0);
 
-describe('bce-auth-v1 signer: published vectors (providers.md 4.6)', () => {
+describe('bce-auth-v1 signer: published vectors (docs/providers.md §4.6)', () => {
   it('Baidu documentation example: canonical request and Authorization', () => {
     const s = signBce(
       {
