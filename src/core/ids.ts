@@ -13,6 +13,7 @@ export const PROVIDER_NAMES: Record<ProviderId, string> = { huaweicloud: 'Huawei
 export const FAMILY_IDS = [
   'modelarts_intelligent_task',
   'modelarts_training_job_version',
+  'modelarts_training_job',
   'qianfan_batch_inference_task',
   'qianfan_fine_tuning_task',
   'qianfan_evaluation_task',

@@ -11,3 +11,8 @@ export function str(v: unknown): string | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return undefined;
 }
+
+/** A table's own entry for a key that came from outside (an inherited name such as "constructor" is no entry). */
+export function own<T>(table: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}

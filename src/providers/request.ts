@@ -1,14 +1,39 @@
 // What a tool asks a provider for, before signing: pure data built by each tool's request builder.
+import type { Category } from '../core/errors.js';
+import type { JsonObject } from '../core/json.js';
 import { rfc3986, type QueryPairs } from './encoding.js';
-import type { WireRequest } from './send.js';
+import type { HttpMethod, WireRequest } from './send.js';
+
+export type { HttpMethod };
+
+/** A failure an operation reports inside a 2xx answer, in its own words. */
+export interface AnswerFailure {
+  code: string;
+  message: string;
+}
+
+/**
+ * What only this operation says in its answers, beyond the provider's envelope: its own error codes, and how its
+ * successful answers look. The provider's reader (providers/<id>/errors.ts) applies these.
+ */
+export interface AnswerRules {
+  /** Error codes of this operation and their categories (e.g. a code that means "not found" though sent with 400). */
+  codes?: Readonly<Record<string, Category>>;
+  /** A 2xx without the provider's usual success field is this operation's success (Qianfan: no `result`). */
+  bare?: boolean;
+  /** A failure this operation reports inside a 2xx (e.g. result.operation: false), or undefined when there is none. */
+  failure?: (body: JsonObject) => AnswerFailure | undefined;
+}
 
 export interface ProviderRequest {
-  method: 'GET' | 'POST';
+  method: HttpMethod;
   /** Path with every segment already percent-encoded (build it with apiPath). */
   path: string;
   query?: QueryPairs;
   /** JSON body; undefined sends no body. */
   body?: unknown;
+  /** How to read this operation's answers, where it differs from the provider's usual ones. */
+  answers?: AnswerRules;
 }
 
 /** Successful provider answer, after the provider's own failure markers were checked. */
@@ -43,7 +68,7 @@ export interface SignedRequest {
 
 /** What a dry run reports: the request exactly as it would be sent, minus header values (no secret, no signature). */
 export interface RequestDescription {
-  method: 'GET' | 'POST';
+  method: HttpMethod;
   url: string;
   /** The body as sent, or null when none is sent. */
   body: string | null;

@@ -15,8 +15,10 @@ import type { Endpoint, ProxyConfig } from './endpoint.js';
 import { describeEndpoint, networkError, timeoutError } from './network-errors.js';
 import { DEFAULT_RETRY, nextDelay, parseRetryAfter, type RetryTuning } from './retry.js';
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT';
+
 export interface WireRequest {
-  method: 'GET' | 'POST';
+  method: HttpMethod;
   url: URL;
   headers: Record<string, string>;
   body: string;

@@ -44,8 +44,9 @@ export async function startEmbedded(config: Config, stoppingMs = 1500): Promise<
   for (const family of FAMILY_IDS) {
     const { running, finished } = DEMO_TASKS[family];
     const scope = SIM_PROVIDERS[SIM_FAMILIES[family].provider].scopeIds;
-    for (const ids of running) simulator.inventory.put(family, { ...scope, ...ids });
-    simulator.inventory.put(family, { ...scope, ...finished }, { state: 'succeeded' });
+    const meta = (ids: Record<string, string>) => SIM_FAMILIES[family].demoMeta?.(ids) ?? {};
+    for (const ids of running) simulator.inventory.put(family, { ...scope, ...ids }, { meta: meta(ids) });
+    simulator.inventory.put(family, { ...scope, ...finished }, { state: 'succeeded', meta: meta(finished) });
   }
   log(
     'warn',

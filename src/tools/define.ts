@@ -21,8 +21,16 @@ interface CommonDefinition<S extends z.ZodRawShape, Sc> {
   request(input: Input<S>, scope: Sc): ProviderRequest;
 }
 
+/** What a stop's notice is built from: the accepted stop's answer body and the last status read, when there were. */
+export interface NoticeFacts {
+  answer?: unknown;
+  status?: Status;
+}
+
 export interface StopToolDefinition<S extends z.ZodRawShape = z.ZodRawShape, Sc = any> extends CommonDefinition<S, Sc> {
   kind: 'stop';
+  /** What keeps costing money after this stop (storage, reserved capacity), when stopping does not end the bill. */
+  notice?(facts: NoticeFacts): string | undefined;
   /** The status read for the same task: dry runs, waits and refused stops use it. Its inputs are a subset of ours. */
   status: StatusToolDefinition<any, Sc>;
   /** The id the user types to confirm a stop (--confirm). */

@@ -31,6 +31,12 @@ export const statusSchema = z.object({
   state: z.enum(STATES).describe('Normalised state.'),
   raw: z.union([z.string(), z.number(), z.null()]).describe("The provider's own status value."),
   detail: z.string().optional().describe("The provider's name or message for the status."),
+  billing: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe(
+      'Billing facts the provider gives with the status, in its own words (e.g. charging_mode, billing_items, chargeType, payType).',
+    ),
 });
 export type Status = z.infer<typeof statusSchema>;
 
@@ -65,7 +71,7 @@ export const errorSchema = z.object({
 });
 
 export const requestSchema = z.object({
-  method: z.enum(['GET', 'POST']),
+  method: z.enum(['GET', 'POST', 'PUT']),
   url: z.string(),
   body: z.string().nullable().describe('The body as it would be sent; null when none is sent.'),
   signed_headers: z.array(z.string()).describe('Names (never values) of the headers the signature would cover.'),
@@ -97,6 +103,12 @@ export const resultShape = {
     .describe('Requests sent to the provider for this call, counting retries (0: nothing was sent).'),
   status: statusSchema.optional(),
   request: requestSchema.optional().describe('Dry runs: the stop request that would be sent.'),
+  notice: z
+    .string()
+    .optional()
+    .describe(
+      'What keeps costing money after this stop, when stopping does not end the bill (e.g. storage billed until deleted, post-paid compute units to release).',
+    ),
   note: z
     .string()
     .optional()

@@ -4,11 +4,12 @@
 // cancels sends nothing more, and above all no stop that was not sent yet.
 import { ToolError } from '../core/errors.js';
 import { PROVIDER_NAMES } from '../core/ids.js';
+import { cleanText } from '../core/text.js';
 import { callBudget, cancelledError, isCancelled, type CallBudget } from '../providers/budget.js';
 import type { ProviderResponse } from '../providers/request.js';
 import { confirmStop } from './confirm.js';
 import type { RunContext } from './context.js';
-import type { StopToolDefinition } from './define.js';
+import type { NoticeFacts, StopToolDefinition } from './define.js';
 import { asToolError, errorText, failed, type ResultBase } from './results.js';
 import type { Status, ToolResult } from './schemas.js';
 import { resolveScope, type Scoped } from './scope.js';
@@ -47,12 +48,28 @@ export async function runStop(
   );
 }
 
+/** The stop within its scope, and what keeps costing money afterwards (the family's notice) on every answer but a refusal. */
 async function stopInScope(
   def: StopToolDefinition<any>,
   input: Input,
   base: ResultBase,
   scoped: Scoped,
   ctx: RunContext,
+): Promise<ToolResult> {
+  const facts: NoticeFacts = {};
+  const result = await stopAndWait(def, input, base, scoped, ctx, facts);
+  if (!result.ok || result.outcome === 'declined' || !def.notice) return result;
+  const notice = def.notice({ ...facts, ...(result.status ? { status: result.status } : {}) });
+  return notice ? { ...result, notice: cleanText(notice, 500) } : result;
+}
+
+async function stopAndWait(
+  def: StopToolDefinition<any>,
+  input: Input,
+  base: ResultBase,
+  scoped: Scoped,
+  ctx: RunContext,
+  facts: NoticeFacts,
 ): Promise<ToolResult> {
   const dryRun = input.dry_run === true;
   const seconds = typeof input.wait_seconds === 'number' ? input.wait_seconds : 0;
@@ -85,6 +102,7 @@ async function stopInScope(
     if (!isRefusal(err)) throw err;
     return explainRefusal(def, err, base, reader, ctx, seconds);
   }
+  facts.answer = res.body;
   const accepted = { ok: true, ...base, http_status: res.status, request_id: res.requestId } as const;
   if (seconds === 0) return { ...accepted, outcome: 'stop_requested', attempts: res.attempts };
 

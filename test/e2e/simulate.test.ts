@@ -7,6 +7,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/server.js';
+import { allTools } from '../../src/tools/index.js';
 import { DEMO_KEYS, DEMO_TASKS } from '../../src/simulator/embedded.js';
 import { HW, QF, envFor, startFake } from '../helpers/harness.js';
 
@@ -74,7 +75,7 @@ describe('--simulate (dist/cli.js over stdio)', () => {
       real.url,
     ]);
     const { tools } = await client.listTools();
-    expect(tools).toHaveLength(11);
+    expect(tools).toHaveLength(allTools.length);
     const listed = await call('list_running_tasks', {});
     expect(listed.result).toMatchObject({ ok: true, simulated: true, errors: [] });
     expect(listed.result.items.length).toBeGreaterThan(0);

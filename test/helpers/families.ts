@@ -43,6 +43,17 @@ export const CASES: Record<FamilyId, StopCase> = {
     succeededRaw: 10,
     confirmField: 'version_id',
   },
+  modelarts_training_job: {
+    tool: 'modelarts_stop_training_job',
+    statusTool: 'modelarts_get_training_job',
+    family: 'modelarts_training_job',
+    args: (id) => ({ training_job_id: `tj-${id}` }),
+    ids: (id) => ({ project_id: PROJECT, training_job_id: `tj-${id}` }),
+    refusal: { http: 409, code: 'ModelArts.2796' },
+    stoppedRaw: 'Terminated',
+    succeededRaw: 'Completed',
+    confirmField: 'training_job_id',
+  },
   qianfan_batch_inference_task: {
     tool: 'qianfan_stop_batch_inference_task',
     statusTool: 'qianfan_get_batch_inference_task',

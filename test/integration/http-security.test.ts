@@ -2,6 +2,7 @@
 // and the body size limit. Raw requests set exact headers; SDK clients show what a real client sees.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/server.js';
+import { allTools } from '../../src/tools/index.js';
 import type { HttpHandle } from '../../src/transports/http-server.js';
 import { startFake } from '../helpers/harness.js';
 import { MCP_HEADERS, httpClient, initialize, raw, startHttp } from '../helpers/http.js';
@@ -140,7 +141,7 @@ describe('bearer token', () => {
     const before = sim.requests.length;
     for (const kind of ['streamable', 'sse'] as const) {
       const client = await httpClient(guarded.url, kind, { Authorization: `Bearer ${TOKEN}` });
-      expect((await client.listTools()).tools).toHaveLength(11);
+      expect((await client.listTools()).tools).toHaveLength(allTools.length);
       const calls = [
         client.callTool({ name: 'qianfan_stop_evaluation_task', arguments: { evaluation_id: `token-${kind}` } }),
         client.callTool({

@@ -2,6 +2,7 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/server.js';
+import { allTools } from '../../src/tools/index.js';
 import type { HttpHandle } from '../../src/transports/http-server.js';
 import { startFake } from '../helpers/harness.js';
 import { MCP_HEADERS, httpClient, initialize, raw, startHttp, type Kind } from '../helpers/http.js';
@@ -35,7 +36,7 @@ describe.each(['streamable', 'sse'] as const)('%s transport', (kind) => {
   it('lists every tool and stops a task on each provider', async () => {
     const client = await connect(kind);
     const { tools } = await client.listTools();
-    expect(tools).toHaveLength(11);
+    expect(tools).toHaveLength(allTools.length);
     expect(tools.map((t) => t.name)).toContain('qianfan_stop_fine_tuning_task');
 
     const before = sim.requests.length;

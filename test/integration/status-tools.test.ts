@@ -29,6 +29,11 @@ const CASES: Record<FamilyId, { ids: Record<string, string>; args: Record<string
     args: { job_id: '10', version_id: 11 },
     request: `GET /v1/${PROJECT}/training-jobs/10/versions/11`,
   },
+  modelarts_training_job: {
+    ids: { project_id: PROJECT, training_job_id: 'tj-1' },
+    args: { training_job_id: 'tj-1' },
+    request: `GET /v2/${PROJECT}/training-jobs/tj-1`,
+  },
   qianfan_batch_inference_task: {
     ids: { task_id: 'infer-1' },
     args: { task_id: 'infer-1' },

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StartupError } from '../../src/core/errors.js';
 import type { Simulator } from '../../src/simulator/server.js';
+import { allTools } from '../../src/tools/index.js';
 import { connect, envFor, startFake } from '../helpers/harness.js';
 
 let sim: Simulator;
@@ -10,20 +11,11 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-const STOPS = [
-  'modelarts_stop_intelligent_task',
-  'modelarts_stop_training_job_version',
-  'qianfan_stop_batch_inference_task',
-  'qianfan_stop_fine_tuning_task',
-  'qianfan_stop_evaluation_task',
-];
-const STATUS = [
-  'modelarts_get_intelligent_task',
-  'modelarts_get_training_job_version',
-  'qianfan_get_batch_inference_task',
-  'qianfan_get_fine_tuning_task',
-  'qianfan_get_evaluation_task',
-];
+const STOPS = allTools.filter((t) => t.kind === 'stop').map((t) => t.name);
+const STATUS = allTools.filter((t) => t.kind === 'status').map((t) => t.name);
+/** A provider's tools of one kind. */
+const of = (kind: string, p: string) =>
+  allTools.filter((t) => t.kind === kind && 'provider' in t && t.provider === p).map((t) => t.name);
 const LIST = 'list_running_tasks';
 
 async function listed(env: Record<string, string>, argv: string[] = []) {
@@ -45,13 +37,23 @@ describe('tools/list under each filter', () => {
       ['qianfan_stop_fine_tuning_task', 'qianfan_get_fine_tuning_task'],
     ],
     ['ML_STOP_TOOLS', { ML_STOP_TOOLS: 'modelarts_get_intelligent_task' }, [], ['modelarts_get_intelligent_task']],
-    ['--providers', {}, ['--providers', 'huaweicloud'], [STOPS[0], STOPS[1], STATUS[0], STATUS[1], LIST]],
-    ['ML_STOP_PROVIDERS', { ML_STOP_PROVIDERS: 'qianfan' }, [], [...STOPS.slice(2), ...STATUS.slice(2), LIST]],
+    [
+      '--providers',
+      {},
+      ['--providers', 'huaweicloud'],
+      [...of('stop', 'huaweicloud'), ...of('status', 'huaweicloud'), LIST],
+    ],
+    [
+      'ML_STOP_PROVIDERS',
+      { ML_STOP_PROVIDERS: 'qianfan' },
+      [],
+      [...of('stop', 'qianfan'), ...of('status', 'qianfan'), LIST],
+    ],
     [
       '--read-only with ML_STOP_PROVIDERS',
       { ML_STOP_PROVIDERS: 'qianfan' },
       ['--read-only'],
-      [...STATUS.slice(2), LIST],
+      [...of('status', 'qianfan'), LIST],
     ],
   ])('%s', async (_name, env, argv, expected) => {
     const tools = await listed(env, argv);

@@ -7,6 +7,7 @@ import {
   followMarkers,
   followOffsets,
   followPageNumbers,
+  followRecordOffsets,
   markerPage,
   type CountedPage,
   type MarkerPage,
@@ -174,5 +175,29 @@ describe('limiter', () => {
     const run = limiter(1);
     await expect(run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(run(async () => 'next')).resolves.toBe('next');
+  });
+});
+
+describe('followRecordOffsets (offsets in steps of the page size)', () => {
+  it('asks multiples of the limit, takes no short page for the end, and stops at the total', async () => {
+    const all = items(7);
+    const offsets: number[] = [];
+    const listing = await followRecordOffsets(
+      async (offset) => {
+        offsets.push(offset);
+        return { items: all.slice(offset, offset + 2), total: 7 };
+      },
+      idOf,
+      2,
+    );
+    expect(ids(listing.items)).toEqual(ids(all));
+    expect(offsets).toEqual([0, 2, 4, 6]);
+    expect(listing.complete).toBe(true);
+  });
+
+  it('a page that repeats what was seen ends the listing as incomplete when a total says more exist', async () => {
+    const listing = await followRecordOffsets(async () => ({ items: items(2), total: 10 }), idOf, 2);
+    expect(ids(listing.items)).toEqual(['t0', 't1']);
+    expect(listing.complete).toBe(false);
   });
 });

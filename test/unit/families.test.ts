@@ -37,6 +37,21 @@ const REQUESTS: Record<
     stop: { method: 'POST', path: `/v1/${P}/training-jobs/182626/versions/278813/stop` },
     status: { method: 'GET', path: `/v1/${P}/training-jobs/182626/versions/278813` },
   },
+  modelarts_training_job: {
+    input: { training_job_id: '3faf5c03-aaa1-4c25-a8c1-fe5b5e2a1d0f' },
+    scope: HW,
+    stop: {
+      method: 'POST',
+      path: `/v2/${P}/training-jobs/3faf5c03-aaa1-4c25-a8c1-fe5b5e2a1d0f/actions`,
+      body: { action_type: 'terminate' },
+      answers: { codes: { 'ModelArts.2775': 'not_found', 'ModelArts.2796': 'conflict' } },
+    },
+    status: {
+      method: 'GET',
+      path: `/v2/${P}/training-jobs/3faf5c03-aaa1-4c25-a8c1-fe5b5e2a1d0f`,
+      answers: { codes: { 'ModelArts.2775': 'not_found', 'ModelArts.2796': 'conflict' } },
+    },
+  },
   qianfan_batch_inference_task: {
     input: { task_id: 'infer-9ixxxxxxmp' },
     scope: {},

@@ -2,21 +2,32 @@
 // Stale copies fail here; `npm run generate` rewrites both.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { TABLE_END, TABLE_START, manifestTools, toolTable } from '../../scripts/generated.js';
+import {
+  DEMO_END,
+  DEMO_START,
+  TABLE_END,
+  TABLE_START,
+  demoTable,
+  manifestTools,
+  toolTable,
+} from '../../scripts/generated.js';
 
 const README = new URL('../../README.md', import.meta.url);
 const MANIFEST = new URL('../../manifest.json', import.meta.url);
 const UPDATE = process.env.UPDATE_GENERATED === 'true';
 const HOW = 'Run `npm run generate` and commit README.md and manifest.json.';
 
-it("README.md's tool table is the generated one", () => {
+it.each([
+  ['tool table', TABLE_START, TABLE_END, toolTable],
+  ['demo task table', DEMO_START, DEMO_END, demoTable],
+] as const)("README.md's %s is the generated one", (_what, startMark, endMark, render) => {
   const readme = readFileSync(README, 'utf8');
-  const start = readme.indexOf(TABLE_START);
-  const end = readme.indexOf(TABLE_END);
-  expect(start >= 0 && end > start, `README.md lacks the ${TABLE_START} … ${TABLE_END} markers`).toBe(true);
-  const current = readme.slice(start, end + TABLE_END.length);
-  if (UPDATE) writeFileSync(README, readme.replace(current, toolTable()));
-  else expect(current, `README.md's tool table is stale. ${HOW}`).toBe(toolTable());
+  const start = readme.indexOf(startMark);
+  const end = readme.indexOf(endMark);
+  expect(start >= 0 && end > start, `README.md lacks the ${startMark} … ${endMark} markers`).toBe(true);
+  const current = readme.slice(start, end + endMark.length);
+  if (UPDATE) writeFileSync(README, readme.replace(current, render()));
+  else expect(current, `README.md is stale. ${HOW}`).toBe(render());
 });
 
 it("manifest.json's tools are the generated ones", () => {

@@ -8,13 +8,8 @@ import { allTools } from '../../src/tools/index.js';
 const names = (env: Record<string, string>, argv: string[] = [], tools: readonly AnyToolDefinition[] = allTools) =>
   selectTools(tools, loadConfig(env, argv).toolFilter).map((t) => t.name);
 
-const STATUS = [
-  'modelarts_get_intelligent_task',
-  'modelarts_get_training_job_version',
-  'qianfan_get_batch_inference_task',
-  'qianfan_get_fine_tuning_task',
-  'qianfan_get_evaluation_task',
-];
+const STATUS = allTools.filter((t) => t.kind === 'status').map((t) => t.name);
+const ofProvider = (p: string) => allTools.filter((t) => t.kind === 'status' && t.provider === p).map((t) => t.name);
 
 describe('selectTools', () => {
   it('no filter keeps every tool in order', () => {
@@ -29,7 +24,7 @@ describe('selectTools', () => {
 
   it('filters combine, and flags win over variables', () => {
     expect(names({ ML_STOP_PROVIDERS: 'huaweicloud' }, ['--providers', 'qianfan', '--read-only'])).toEqual([
-      ...STATUS.slice(2),
+      ...ofProvider('qianfan'),
       'list_running_tasks',
     ]);
     expect(names({ ML_STOP_TOOLS: 'qianfan_stop_fine_tuning_task, qianfan_get_fine_tuning_task' })).toEqual([

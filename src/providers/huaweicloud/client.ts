@@ -165,7 +165,8 @@ export class HuaweiClient implements ProviderClient<HuaweiScope> {
     extra: Record<string, string>,
     budget?: CallBudget,
   ): Promise<WireResponse> {
-    return send(this.sign(endpoint, req, extra).wire, endpoint, this.http, huaweiFailure, budget);
+    const classify = (answer: WireResponse) => huaweiFailure(answer, req.answers);
+    return send(this.sign(endpoint, req, extra).wire, endpoint, this.http, classify, budget);
   }
 
   private sign(endpoint: Endpoint, req: ProviderRequest, extra: Record<string, string>): SignedRequest {

@@ -2,6 +2,8 @@
 import { ToolError, categoryForStatus, hintFor, type Category } from '../../core/errors.js';
 import { asObject, str } from '../../core/json.js';
 import { cleanText } from '../../core/text.js';
+import { own } from '../../core/json.js';
+import type { AnswerRules } from '../request.js';
 import type { WireResponse } from '../send.js';
 
 const CODE_CATEGORIES: Record<string, Category> = {
@@ -35,22 +37,26 @@ export function huaweiRequestId(res: WireResponse): string | null {
   return id === undefined ? null : cleanText(id, 128);
 }
 
-/** The failure this answer reports, or undefined when it is a success. */
-export function huaweiFailure(res: WireResponse): ToolError | undefined {
+/** The failure this answer reports, or undefined when it is a success; `rules` are the operation's own. */
+export function huaweiFailure(res: WireResponse, rules: AnswerRules = {}): ToolError | undefined {
   const body = asObject(res.json);
   const ok = res.status >= 200 && res.status < 300;
+  const reported = ok && body ? rules.failure?.(body) : undefined;
   // A task's detail (docs/providers.md §3.1) carries the task's own error_code/error_msg when the task failed: in a 2xx
   // with a status field they describe the task, not this call.
   const describesTask = body?.status !== undefined;
-  if (ok && body?.is_success !== false && (body?.error_code === undefined || describesTask)) return undefined;
+  if (ok && !reported && body?.is_success !== false && (body?.error_code === undefined || describesTask))
+    return undefined;
 
-  const code = str(body?.error_code) ?? str(body?.code) ?? `HTTP_${res.status}`;
+  const code = reported?.code ?? str(body?.error_code) ?? str(body?.code) ?? `HTTP_${res.status}`;
   const message =
+    reported?.message ??
     str(body?.error_msg) ??
     str(body?.error_message) ??
     str(body?.message) ??
     (cleanText(res.text, 200) || `HTTP ${res.status} with no error body`);
-  const category = CODE_CATEGORIES[code] ?? (ok ? 'conflict' : categoryForStatus(res.status));
+  const category =
+    own(rules.codes, code) ?? own(CODE_CATEGORIES, code) ?? (ok ? 'conflict' : categoryForStatus(res.status));
   const hint = category === 'auth' ? HUAWEI_AUTH_HINT : hintFor(category);
   return new ToolError({
     code,

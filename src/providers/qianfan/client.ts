@@ -13,7 +13,7 @@ import {
   type RequestDescription,
   type SignedRequest,
 } from '../request.js';
-import { send, type HttpOptions } from '../send.js';
+import { send, type HttpOptions, type WireResponse } from '../send.js';
 import type { QianfanConfig } from './config.js';
 import { qianfanFailure, qianfanRequestId } from './errors.js';
 import { bceTimestamp, signBce } from './signer.js';
@@ -69,7 +69,8 @@ export class QianfanClient implements ProviderClient<QianfanScope> {
 
   async call(_scope: QianfanScope, req: ProviderRequest, budget?: CallBudget): Promise<ProviderResponse> {
     // Signed once; retries resend the same bytes, well inside the signature's 1800-second validity.
-    const res = await send(this.sign(req).wire, this.config.baseUrl, this.http, qianfanFailure, budget);
+    const classify = (answer: WireResponse) => qianfanFailure(answer, req.answers);
+    const res = await send(this.sign(req).wire, this.config.baseUrl, this.http, classify, budget);
     return { status: res.status, requestId: qianfanRequestId(res), body: res.json ?? null, attempts: res.attempts };
   }
 

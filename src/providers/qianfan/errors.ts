@@ -1,8 +1,9 @@
 // Reads Qianfan console answers: v2 {requestId, code, message}, legacy {log_id, error_code, error_msg},
 // IAM failures in X-Bce-Error-* headers, and 2xx bodies whose result says the call did not happen.
 import { ToolError, categoryForStatus, hintFor, type Category } from '../../core/errors.js';
-import { asObject, str } from '../../core/json.js';
+import { asObject, own, str } from '../../core/json.js';
 import { cleanText } from '../../core/text.js';
+import type { AnswerRules } from '../request.js';
 import type { WireResponse } from '../send.js';
 
 const CODE_CATEGORIES: Record<string, Category> = {
@@ -51,12 +52,13 @@ export function qianfanRequestId(res: WireResponse): string | null {
   return id === undefined ? null : cleanText(id, 128);
 }
 
-/** The failure this answer reports, or undefined when it is a success. */
-export function qianfanFailure(res: WireResponse): ToolError | undefined {
+/** The failure this answer reports, or undefined when it is a success; `rules` are the operation's own. */
+export function qianfanFailure(res: WireResponse, rules: AnswerRules = {}): ToolError | undefined {
   const body = asObject(res.json);
   const ok = res.status >= 200 && res.status < 300;
   const result = body?.result;
   const nested = asObject(result);
+  const reported = ok && body ? rules.failure?.(body) : undefined;
 
   let code: string | undefined;
   let message: string | undefined;
@@ -69,12 +71,17 @@ export function qianfanFailure(res: WireResponse): ToolError | undefined {
   ) {
     code = str(body.error_code) ?? str(body.code);
     message = str(body.error_msg) ?? str(body.message);
+  } else if (reported) {
+    ({ code, message } = reported);
   } else if (result === false) {
     code = 'ResultFalse';
     message = 'Qianfan answered result: false; the operation was not carried out.';
   } else if (nested?.result === false) {
     code = 'ResultFalse';
     message = str(nested.errorMessage) ?? 'Qianfan answered result.result: false; the operation was not carried out.';
+  } else if (rules.bare && result === undefined && str(body?.requestId) !== undefined) {
+    // This operation's success is the envelope alone: {"requestId": "..."}.
+    return undefined;
   } else if (result === undefined || result === null) {
     // Every documented Qianfan success carries a result; without one, nothing says the call took effect.
     return new ToolError({
@@ -95,7 +102,7 @@ export function qianfanFailure(res: WireResponse): ToolError | undefined {
   const wrongKey = /could not find credential/i.test(message);
   const category: Category = wrongKey
     ? 'auth'
-    : (CODE_CATEGORIES[code] ?? (ok ? 'conflict' : categoryForStatus(res.status)));
+    : (own(rules.codes, code) ?? own(CODE_CATEGORIES, code) ?? (ok ? 'conflict' : categoryForStatus(res.status)));
   const hint = category === 'auth' ? QIANFAN_AUTH_HINT : hintFor(category);
   return new ToolError({
     code,

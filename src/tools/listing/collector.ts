@@ -65,6 +65,8 @@ export class Collector {
       ...(c.createdAt !== undefined ? { created_at: cleanText(c.createdAt, 40) } : {}),
       ids: c.ids,
       status: { state: c.status.state, raw: c.status.raw },
+      ...resourcesOf(c),
+      ...(c.notice !== undefined ? { notice: cleanText(c.notice, 500) } : {}),
       stop: {
         tool: family.stop.name,
         arguments: args,
@@ -135,4 +137,18 @@ function timedOut(family: FamilyId, reason: EndReason, budgetMs: number, found: 
     message: `${why}; ${found} running task(s) found before then are included.`,
     category: 'timeout',
   };
+}
+
+/** The candidate's resources as one clean object, or nothing when the list answer gave none. */
+function resourcesOf(c: Candidate): { resources?: NonNullable<Item['resources']> } {
+  const r = c.resources;
+  if (!r) return {};
+  const resources = {
+    ...(r.flavor !== undefined ? { flavor: cleanText(r.flavor, 120) } : {}),
+    ...(r.instances !== undefined && Number.isSafeInteger(r.instances) && r.instances >= 0
+      ? { instances: r.instances }
+      : {}),
+    ...(r.charging !== undefined ? { charging: cleanText(r.charging, 60) } : {}),
+  };
+  return Object.keys(resources).length > 0 ? { resources } : {};
 }

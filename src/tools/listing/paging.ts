@@ -84,6 +84,25 @@ export async function followOffsets(fetch: (offset: number) => Promise<CountedPa
   return seen.listing(false);
 }
 
+/**
+ * Record-offset paging where the offset must be a multiple of the page size (ModelArts v2 services, notebooks, Lite
+ * Servers): offset 0, limit, 2 × limit, … until the reported total, an empty page or a page that adds nothing.
+ */
+export async function followRecordOffsets(
+  fetch: (offset: number) => Promise<CountedPage>,
+  idOf: IdOf,
+  limit: number,
+): Promise<Listing> {
+  const seen = new Seen(idOf);
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const { items, total } = await fetch(page * limit);
+    const added = seen.add(items);
+    if (seen.reached(total)) return seen.listing(true);
+    if (items.length === 0 || added === 0) return seen.listing(total === undefined);
+  }
+  return seen.listing(false);
+}
+
 /** ModelArts v1 page/per_page paging, 1-based, until the reported total. */
 export async function followPageNumbers(fetch: (page: number) => Promise<CountedPage>, idOf: IdOf): Promise<Listing> {
   const seen = new Seen(idOf);

@@ -24,6 +24,20 @@ export interface Candidate {
   status: Status;
   /** What the family's stop tool takes, without the provider's scope arguments (the collector adds them). */
   stopArgs: Record<string, string>;
+  /** What the task runs on, as the list answer gives it (only what it gives). */
+  resources?: Resources | undefined;
+  /** What keeps costing money once it is stopped, when stopping does not end the bill. */
+  notice?: string | undefined;
+}
+
+/** The resources a listed task holds, in the provider's own values. */
+export interface Resources {
+  /** The provider's flavor or specification name, e.g. modelarts.p3.large.public. */
+  flavor?: string | undefined;
+  /** Nodes, instances or replicas. */
+  instances?: number | undefined;
+  /** How it is billed, e.g. POST_PAID, PRE_PAID, Postpay, ComputingUnit. */
+  charging?: string | undefined;
 }
 
 export interface FamilyContext<Sc = unknown> {
@@ -60,6 +74,18 @@ const itemSchema = z.object({
     state: z.enum(STATES),
     raw: z.union([z.string(), z.number(), z.null()]).describe("The provider's own status value."),
   }),
+  resources: z
+    .object({
+      flavor: z.string().optional().describe("The provider's flavor or specification, e.g. an 8-GPU flavor name."),
+      instances: z.number().int().nonnegative().optional().describe('Nodes, instances or replicas.'),
+      charging: z.string().optional().describe("How it is billed, in the provider's words (e.g. POST_PAID, PRE_PAID)."),
+    })
+    .optional()
+    .describe("What the task runs on, where the list answer says (the provider's own values)."),
+  notice: z
+    .string()
+    .optional()
+    .describe('What keeps costing money once it is stopped, when stopping does not end the bill.'),
   stop: z.object({
     tool: z.string().describe('The tool that stops this task.'),
     arguments: z.record(z.string(), z.string()).describe('Exactly what that tool takes.'),
