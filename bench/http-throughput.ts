@@ -1,7 +1,7 @@
 // Stop calls per second over Streamable HTTP: the built server with --transport http, 32 clients calling at once.
 import { spawn } from 'node:child_process';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { Client } from '@modelcontextprotocol/client';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { qianfanEnv } from './simulator.js';
 
 export interface Throughput {

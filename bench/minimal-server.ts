@@ -1,7 +1,7 @@
 // Reference floor for the per-call measure: the smallest SDK stdio server that makes the same signed request with
 // undici and returns its status. What it costs over the direct request is the floor for any stdio MCP server here.
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { McpServer } from '@modelcontextprotocol/server';
+import { StdioServerTransport } from '@modelcontextprotocol/server/stdio';
 import { Agent, request } from 'undici';
 import * as z from 'zod/v4';
 import { bceTimestamp, signBce } from '../src/providers/qianfan/signer.js';

@@ -1,8 +1,8 @@
 // Per-call overhead and memory: the same signed stop through an MCP server over stdio and sent directly with
 // undici, both against the simulator in its own process. The minimal SDK server gives the floor for comparison.
 import { readFileSync } from 'node:fs';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { Agent, request } from 'undici';
 import { bceTimestamp, signBce } from '../src/providers/qianfan/signer.js';
 import { BENCH_KEYS, qianfanEnv } from './simulator.js';

@@ -2,89 +2,162 @@
 // It uses the SDK's public API only: tools are registered with a pass-through input schema, so every argument
 // reaches our own validation (src/tools/validate.ts, which answers with a structured invalid_input result naming the
 // field), and tools/list is answered from our own rendering of the strict schemas (src/tools/render.ts).
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+//
+// One factory serves both protocol eras. A confirmation (--confirm) is asked the 2026-07-28 way: the tool returns
+// input_required with the question and a sealed, expiring state, and the client calls again with the answer. On a
+// 2025-era session (stdio, legacy SSE) the SDK's shim asks the same question with elicitation/create; a 2025-era
+// request over stateless HTTP has no way to be asked, and fails closed.
+import { randomBytes } from 'node:crypto';
 import {
-  ErrorCode,
-  ListToolsRequestSchema,
-  McpError,
+  CLIENT_CAPABILITIES_META_KEY,
+  McpServer,
+  createRequestStateCodec,
+  inputRequired,
+  inputResponse,
   type CallToolResult,
-  type ServerNotification,
-  type ServerRequest,
-} from '@modelcontextprotocol/sdk/types.js';
+  type ClientCapabilities,
+  type InputRequiredResult,
+  type ProtocolEra,
+  type ServerContext,
+} from '@modelcontextprotocol/server';
 import * as z from 'zod/v4';
-import type { ElicitAnswer, ElicitRequest, Progress, RunContext } from './tools/context.js';
+import { CONFIRM_WINDOW_SECONDS } from './tools/confirm.js';
+import type { AnswerRound, Asking, ConfirmState, Progress, Question, RunContext } from './tools/context.js';
 import { annotationsFor, type AnyToolDefinition, type ListToolResult } from './tools/define.js';
 import { PREBUILT_TOOL_LIST } from './tools/prebuilt.js';
 import { renderToolList } from './tools/render.js';
 import { runListTool } from './tools/run-list.js';
-import { runTool } from './tools/run.js';
+import { isQuestion, runTool } from './tools/run.js';
 import { resultShape, type ToolResult } from './tools/schemas.js';
 import { NAME, VERSION } from './version.js';
 
-export interface ServerDeps extends Omit<RunContext, 'signal' | 'progress' | 'elicit'> {
+export interface ServerDeps extends Omit<RunContext, 'signal' | 'progress' | 'asking' | 'round'> {
   tools: readonly AnyToolDefinition[];
 }
 
-/** How long the user has to answer a confirmation before the stop is dropped (the SDK default is 60 s). */
-export const CONFIRM_TIMEOUT_MS = 5 * 60_000;
+/** How the connection a server instance serves was opened: which era, and whether it can carry a question. */
+export interface Connection {
+  era: ProtocolEra;
+  /** A 2025-era request over stateless HTTP: no session, so no server-to-client question can reach the client. */
+  stateless?: boolean;
+}
 
-type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+/** The key that seals confirmation state: one per process (the rounds of one call reach the same process). */
+const STATE_KEY = randomBytes(32);
+const codec = createRequestStateCodec<ConfirmState>({ key: STATE_KEY, ttlSeconds: CONFIRM_WINDOW_SECONDS });
 
 /** What the SDK checks arguments against: anything; our own validation runs first thing in every call. */
 const PASS_THROUGH = z.unknown();
+const OUTPUT = z.object(resultShape);
+const listOutputs = new WeakMap<z.ZodRawShape, z.ZodObject>();
 
-export function createServer(deps: ServerDeps): McpServer {
-  const server = new McpServer({ name: NAME, version: VERSION }, { capabilities: { tools: { listChanged: false } } });
+/** The key of the confirmation question in an input_required result. */
+const CONFIRM = 'confirm';
+
+export function createServer(deps: ServerDeps, connection: Connection = { era: 'legacy' }): McpServer {
+  const server = new McpServer(
+    { name: NAME, version: VERSION },
+    {
+      capabilities: { tools: { listChanged: false } },
+      // The shim asks 2025-era sessions with elicitation/create; the user gets as long as a question stays answerable.
+      inputRequired: { roundTimeoutMs: CONFIRM_WINDOW_SECONDS * 1000 },
+    },
+  );
   for (const def of deps.tools) {
     const config = {
       title: def.title,
       description: def.description,
       inputSchema: PASS_THROUGH,
-      outputSchema: def.kind === 'list' ? def.output : resultShape,
+      outputSchema: def.kind === 'list' ? listOutput(def.output) : OUTPUT,
       annotations: annotationsFor(def),
     };
-    server.registerTool(def.name, config, async (args: unknown, extra: Extra) => {
+    server.registerTool(def.name, config, async (args: unknown, ctx: ServerContext) => {
       if (def.kind === 'list') {
-        const result: ListToolResult = await runListTool(def, args, { ...deps, signal: extra.signal });
+        const result: ListToolResult = await runListTool(def, args, { ...deps, signal: ctx.mcpReq.signal });
         return {
           content: [{ type: 'text', text: JSON.stringify(result) }],
           structuredContent: result,
           isError: !result.ok,
         };
       }
-      return toCallResult(await runTool(def, args, { ...deps, ...perCall(server, extra) }));
+      const outcome = await runTool(def, args, { ...deps, ...(await perCall(server, ctx, connection)) });
+      return isQuestion(outcome) ? toInputRequired(outcome) : toCallResult(outcome);
     });
   }
   // tools/list exactly as rendered from the strict schemas: built into the bundle, or rendered once here.
   const served = new Set(deps.tools.map((t) => t.name));
   const tools = PREBUILT_TOOL_LIST ? PREBUILT_TOOL_LIST.filter((t) => served.has(t.name)) : renderToolList(deps.tools);
-  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...tools] }));
+  server.server.setRequestHandler('tools/list', () => ({ tools: [...tools] }) as never);
   return server;
 }
 
-/** The per-call parts of the run context, as plain callbacks so the tools never see the SDK. */
-function perCall(server: McpServer, extra: Extra): Pick<RunContext, 'signal' | 'progress' | 'elicit'> {
-  const token = extra._meta?.progressToken;
+function listOutput(shape: z.ZodRawShape): z.ZodObject {
+  let schema = listOutputs.get(shape);
+  if (!schema) listOutputs.set(shape, (schema = z.object(shape)));
+  return schema;
+}
+
+/** The per-call parts of the run context, as plain data and callbacks so the tools never see the SDK. */
+async function perCall(
+  server: McpServer,
+  ctx: ServerContext,
+  connection: Connection,
+): Promise<Pick<RunContext, 'signal' | 'progress' | 'asking' | 'round'>> {
+  const token = ctx.mcpReq._meta?.progressToken;
   const progress = (p: Progress) =>
-    extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token!, ...p } });
-  const elicit = async (request: ElicitRequest): Promise<ElicitAnswer> => {
-    try {
-      const answer = await server.server.elicitInput(
-        { mode: 'form', ...request },
-        { relatedRequestId: extra.requestId, signal: extra.signal, timeout: CONFIRM_TIMEOUT_MS },
-      );
-      return { action: answer.action, ...(answer.content ? { content: answer.content } : {}) };
-    } catch (err) {
-      if (err instanceof McpError && err.code === ErrorCode.RequestTimeout) return { action: 'timeout' };
-      throw err;
-    }
-  };
+    ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: token!, ...p } });
+  const round = await answerRound(ctx);
   return {
-    signal: extra.signal,
+    signal: ctx.mcpReq.signal,
     ...(token !== undefined ? { progress } : {}),
-    ...(server.server.getClientCapabilities()?.elicitation?.form ? { elicit } : {}),
+    asking: asking(server, ctx, connection),
+    ...(round ? { round } : {}),
   };
+}
+
+/** Whether this request's client can be asked a form question, and if not, why. */
+function asking(server: McpServer, ctx: ServerContext, connection: Connection): Asking {
+  if (connection.era === 'legacy' && connection.stateless) {
+    return {
+      can: false,
+      why: 'this 2025-era request came over stateless HTTP (POST /mcp), which cannot carry a question to the user; connect over stdio, legacy SSE (GET /sse), or with a client speaking protocol 2026-07-28',
+    };
+  }
+  // A 2026-07-28 request carries its client's capabilities in its envelope; a 2025-era session declared them once.
+  const envelope = ctx.mcpReq.envelope as Record<string, unknown> | undefined;
+  const capabilities =
+    (envelope?.[CLIENT_CAPABILITIES_META_KEY] as ClientCapabilities | undefined) ??
+    server.server.getClientCapabilities();
+  const elicitation = capabilities?.elicitation as { form?: object; url?: object } | undefined;
+  // An empty elicitation capability means form mode (the spec keeps that for older clients); url alone does not.
+  const form = elicitation !== undefined && (elicitation.form !== undefined || elicitation.url === undefined);
+  if (!form)
+    return {
+      can: false,
+      why: 'this MCP client did not declare the elicitation capability (form mode), so it cannot ask',
+    };
+  return { can: true, seal: (state) => codec.mint(state) };
+}
+
+/** The answer to the question an earlier round asked, with its state opened (verified and unexpired) or why not. */
+async function answerRound(ctx: ServerContext): Promise<AnswerRound | undefined> {
+  const view = inputResponse(ctx.mcpReq.inputResponses, CONFIRM);
+  if (view.kind !== 'elicit') return undefined;
+  const answer = { action: view.action, ...(view.content ? { content: view.content } : {}) };
+  const raw = ctx.mcpReq.requestState<unknown>();
+  if (typeof raw !== 'string') return { answer, state: { ok: false, reason: 'missing' } };
+  try {
+    return { answer, state: { ok: true, value: await codec.verify(raw, ctx) } };
+  } catch (err) {
+    return { answer, state: { ok: false, reason: (err as Error)?.message === 'expired' ? 'expired' : 'invalid' } };
+  }
+}
+
+function toInputRequired(question: Question): InputRequiredResult {
+  return inputRequired({
+    inputRequests: { [CONFIRM]: inputRequired.elicit(question.question) },
+    requestState: question.state,
+  });
 }
 
 export function toCallResult(result: ToolResult): CallToolResult {

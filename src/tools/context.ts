@@ -24,11 +24,38 @@ export interface ElicitRequest {
   };
 }
 
-/** The user's answer; 'timeout' when none came in time. */
+/** The user's answer to a question, as the client returned it. */
 export interface ElicitAnswer {
-  action: 'accept' | 'decline' | 'cancel' | 'timeout';
+  action: 'accept' | 'decline' | 'cancel';
   content?: Record<string, unknown>;
 }
+
+/**
+ * What a confirmation question carries to the next round of the same call (sealed, so the client cannot change it,
+ * and expiring): the operation and target it is about, and the id the user must type.
+ */
+export interface ConfirmState {
+  tool: string;
+  target: Record<string, string>;
+  expected: string;
+}
+
+/** The question a call returns instead of a result, to be asked and the call made again with the answer. */
+export interface Question {
+  question: ElicitRequest;
+  /** The sealed ConfirmState, echoed back by the client with the answer. */
+  state: string;
+}
+
+/** A call made again with the user's answer to the question an earlier round of it asked. */
+export interface AnswerRound {
+  answer: ElicitAnswer;
+  /** The state echoed with the answer, opened: its payload, or why it could not be opened. */
+  state: { ok: true; value: unknown } | { ok: false; reason: 'missing' | 'invalid' | 'expired' };
+}
+
+/** How a call can ask the user a question, or why it cannot. */
+export type Asking = { can: true; seal(state: ConfirmState): Promise<string> } | { can: false; why: string };
 
 /** The tool filters' verdict as the list tool needs it: which clouds it lists, and which stop tools exist here. */
 export interface Served {
@@ -52,8 +79,10 @@ export interface RunContext {
   signal?: AbortSignal;
   /** Sends notifications/progress; present only when the request carried a progressToken. */
   progress?: (p: Progress) => Promise<void>;
-  /** Asks the user through a form; absent when the client did not declare form elicitation. */
-  elicit?: (request: ElicitRequest) => Promise<ElicitAnswer>;
+  /** Whether this call can ask the user (the client declared form elicitation, over a connection that can carry it). */
+  asking?: Asking;
+  /** The answer to the question an earlier round of this call asked (the call made again, 2026-07-28 input_required). */
+  round?: AnswerRound;
   /** --simulate: every result says `simulated: true`. */
   simulated?: boolean;
   /** What this server serves after the tool filters (src/tool-filter.ts servedBy); absent: everything. */

@@ -8,7 +8,7 @@ import { cleanText } from '../core/text.js';
 import { callBudget, cancelledError, isCancelled, type CallBudget } from '../providers/budget.js';
 import type { ProviderResponse } from '../providers/request.js';
 import { confirmStop } from './confirm.js';
-import type { RunContext } from './context.js';
+import type { Question, RunContext } from './context.js';
 import type { NoticeFacts, StopToolDefinition } from './define.js';
 import { asToolError, errorText, failed, type ResultBase } from './results.js';
 import type { Status, ToolResult } from './schemas.js';
@@ -22,13 +22,16 @@ export async function runStop(
   input: Input,
   base: ResultBase,
   ctx: RunContext,
-): Promise<ToolResult> {
+): Promise<ToolResult | Question> {
   const dryRun = input.dry_run === true;
+  let confirmed = false;
   if (ctx.confirm && !dryRun && !ctx.signal?.aborted) {
     const answer = await confirmStop(def, input, plannedTarget(def, input, base, ctx), ctx);
+    if ('ask' in answer) return answer.ask;
     // A cancelled call is no answer from the user: it ends as cancelled below, not as declined.
     if (!answer.proceed && !ctx.signal?.aborted)
       return 'error' in answer ? failed(base, answer.error) : declined(base, answer.note);
+    confirmed = answer.proceed;
   }
   if (ctx.signal?.aborted) return failed(base, notSent());
 
@@ -43,7 +46,7 @@ export async function runStop(
   }
   // Past this point every result names where the call went (for ModelArts, the region and project_id too).
   const inScope: ResultBase = { ...base, target: { ...base.target, ...scoped.target } };
-  return stopInScope(def, input, inScope, scoped, ctx).catch((err: unknown) =>
+  return stopInScope(def, input, inScope, scoped, ctx, confirmed).catch((err: unknown) =>
     failed(inScope, asToolError(err, def.name)),
   );
 }
@@ -55,9 +58,10 @@ async function stopInScope(
   base: ResultBase,
   scoped: Scoped,
   ctx: RunContext,
+  confirmed: boolean,
 ): Promise<ToolResult> {
   const facts: NoticeFacts = {};
-  const result = await stopAndWait(def, input, base, scoped, ctx, facts);
+  const result = await stopAndWait(def, input, base, scoped, ctx, facts, confirmed);
   if (!result.ok || result.outcome === 'declined' || !def.notice) return result;
   const notice = def.notice({ ...facts, ...(result.status ? { status: result.status } : {}) });
   return notice ? { ...result, notice: cleanText(notice, 500) } : result;
@@ -70,6 +74,7 @@ async function stopAndWait(
   scoped: Scoped,
   ctx: RunContext,
   facts: NoticeFacts,
+  confirmed: boolean,
 ): Promise<ToolResult> {
   const dryRun = input.dry_run === true;
   const seconds = typeof input.wait_seconds === 'number' ? input.wait_seconds : 0;
@@ -91,6 +96,18 @@ async function stopAndWait(
     };
   }
 
+  if (confirmed) {
+    // The user may have taken minutes to answer: a task that stopped or finished meanwhile is not stopped again.
+    const seen = await reader.read();
+    if (
+      seen.ok &&
+      seen.status.state !== 'running' &&
+      seen.status.state !== 'pending' &&
+      seen.status.state !== 'unknown'
+    ) {
+      return noLongerRunning(base, seen.status, reader.attempts);
+    }
+  }
   // The project lookup may have taken a while: a call cancelled meanwhile must not stop anything.
   if (ctx.signal?.aborted) return failed(base, notSent());
   let res: ProviderResponse;
@@ -104,7 +121,7 @@ async function stopAndWait(
   }
   facts.answer = res.body;
   const accepted = { ok: true, ...base, http_status: res.status, request_id: res.requestId } as const;
-  if (seconds === 0) return { ...accepted, outcome: 'stop_requested', attempts: res.attempts };
+  if (seconds === 0) return { ...accepted, outcome: 'stop_requested', attempts: res.attempts + reader.attempts };
 
   const end = await wait(reader, ctx, seconds);
   const attempts = res.attempts + reader.attempts;
@@ -241,6 +258,22 @@ function dryRunVerdict(status: Status): string {
 
 function shown(status: Status): string {
   return `${status.state}, provider status ${JSON.stringify(status.raw)}`;
+}
+
+/** Confirmed, but the status read just before the stop shows the task no longer runs: nothing is sent. */
+function noLongerRunning(base: ResultBase, status: Status, attempts: number): ToolResult {
+  const stopping = status.state === 'stopping' || status.state === 'stopped';
+  const said = stopping ? `already ${status.state}` : 'already finished';
+  return {
+    ok: true,
+    ...base,
+    outcome: stopping ? 'already_stopped' : 'already_finished',
+    http_status: null,
+    request_id: null,
+    attempts,
+    status,
+    note: `The user confirmed, but the task is ${said} (${shown(status)}); no stop was sent.`,
+  };
 }
 
 function declined(base: ResultBase, note: string): ToolResult {

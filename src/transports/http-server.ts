@@ -3,7 +3,8 @@
 // token checks first. node:http directly: the routes are few, and the SDK's express helpers check Host only.
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import { createMcpHandler } from '@modelcontextprotocol/server';
 import { StartupError } from '../core/errors.js';
 import { log } from '../log.js';
 import { createServer, type ServerDeps } from '../server.js';
@@ -56,6 +57,13 @@ export async function startHttpServer(deps: ServerDeps, options: HttpServerOptio
   const hosts = allowedHostnames(options.host, options.allowedHosts);
   const inFlight = new InFlight();
   const sessions = new SseSessions(deps, limits, inFlight);
+  // Stateless Streamable HTTP for both eras: every request gets its own server instance. A 2025-era request has no
+  // session, so it cannot be asked a question (confirmation fails closed there); a 2026-07-28 one asks with
+  // input_required. Host, Origin, token and body size are checked above, before the handler.
+  const handler = createMcpHandler(({ era }) => createServer(deps, { era, stateless: era === 'legacy' }), {
+    onerror: (error) => log('debug', 'MCP HTTP handler error', { error: String(error?.message ?? error) }),
+  });
+  const mcp = toNodeHandler(handler);
   let closing = false;
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -84,15 +92,8 @@ export async function startHttpServer(deps: ServerDeps, options: HttpServerOptio
 
   const streamable = async (req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> => {
     const done = inFlight.begin();
-    const server = createServer(deps);
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-    res.on('close', () => {
-      done();
-      void transport.close();
-      void server.close();
-    });
-    await server.connect(transport);
-    await transport.handleRequest(req, res, body);
+    res.on('close', done);
+    await mcp(req, res, body);
   };
 
   const http = createHttpServer((req, res) => {
@@ -120,6 +121,7 @@ export async function startHttpServer(deps: ServerDeps, options: HttpServerOptio
         http.closeIdleConnections();
         const drained = await inFlight.drained(limits.shutdownGraceMs);
         await sessions.closeAll();
+        await handler.close();
         http.closeAllConnections();
         await stopped;
         return { drained };

@@ -2,8 +2,8 @@
 // announces /messages?sessionId=...; each POST there is routed to its session. Sessions are bounded in number and
 // closed when idle, because each one holds a connection and a server for as long as the client keeps it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/server';
+import { SSEServerTransport } from '@modelcontextprotocol/server-legacy/sse';
 import { log } from '../log.js';
 import { createServer, type ServerDeps } from '../server.js';
 import type { InFlight } from './in-flight.js';
@@ -64,7 +64,7 @@ export class SseSessions {
     this.sessions.set(transport.sessionId, session);
     transport.onclose = () => this.forget(transport.sessionId);
     this.touch(session);
-    await createServer(this.deps).connect(transport);
+    await createServer(this.deps, { era: 'legacy' }).connect(transport as never);
   }
 
   async post(req: IncomingMessage, res: ServerResponse, sessionId: string | null, body: unknown): Promise<void> {

@@ -1,8 +1,8 @@
 // The build embeds tools/list (src/tools/prebuilt.ts) so start-up converts no schema: the built server's answer
 // must be exactly what the SDK renders from the tool definitions.
 import { join } from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { expect, it } from 'vitest';
 import { renderToolList } from '../../scripts/tool-list.js';
 

@@ -1,8 +1,13 @@
 // Test harness: the simulator as the fake upstream, and a real MCP client connected to our server.
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import { ElicitRequestSchema, type ElicitRequest, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import {
+  Client,
+  InMemoryTransport,
+  StreamableHTTPClientTransport,
+  type ElicitRequest,
+  type ElicitResult,
+  type RequestOptions,
+} from '@modelcontextprotocol/client';
+import { createMcpHandler } from '@modelcontextprotocol/server';
 import type { AuditSink } from '../../src/audit.js';
 import { loadConfig } from '../../src/config.js';
 import { createClients } from '../../src/clients.js';
@@ -48,7 +53,22 @@ export interface Called {
   text: string;
 }
 
+/** The protocol eras a client can speak: 2026-07-28 ('modern') or 2025-11-25 and before ('legacy'). */
+export type Era = 'modern' | 'legacy';
+
+/** The era tests speak unless they ask for one: ML_STOP_TEST_ERA, else the current spec. */
+export const DEFAULT_ERA: Era = process.env.ML_STOP_TEST_ERA === 'legacy' ? 'legacy' : 'modern';
+export const ERAS: readonly Era[] = ['modern', 'legacy'];
+
+/** The current protocol revision, which a modern client pins. */
+export const MODERN = '2026-07-28';
+
 export interface ConnectOptions {
+  /**
+   * modern: a client pinned to 2026-07-28, through the stateless HTTP handler in process (every request its own
+   * server instance, as over POST /mcp). legacy: a 2025-era client on an in-memory session (as over stdio).
+   */
+  era?: Era;
   /** Server dependencies to override (e.g. a faster poll schedule). */
   deps?: Partial<ServerDeps>;
   /** Declares form elicitation and answers every elicitation request with this. */
@@ -71,7 +91,7 @@ export async function connect(
 ) {
   const config = loadConfig(env, argv);
   const tools = selectTools(allTools, config.toolFilter);
-  const server = createServer({
+  const deps: ServerDeps = {
     tools,
     served: servedBy(config.toolFilter, tools),
     clients: createClients(config, undefined, options.retry ?? FAST_RETRY),
@@ -79,24 +99,47 @@ export async function connect(
     poll: FAST_POLL,
     ...(audit ? { audit } : {}),
     ...options.deps,
-  });
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  };
+  const era = options.era ?? DEFAULT_ERA;
   const client = new Client(
     { name: 'test', version: '1.0.0' },
-    options.elicit ? { capabilities: { elicitation: {} } } : {},
+    {
+      ...(options.elicit ? { capabilities: { elicitation: { form: {} } } } : {}),
+      ...(era === 'modern' ? { versionNegotiation: { mode: { pin: MODERN } } } : {}),
+    },
   );
-  if (options.elicit) client.setRequestHandler(ElicitRequestSchema, (req) => options.elicit!(req.params));
-  await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+  if (options.elicit) client.setRequestHandler('elicitation/create', (req) => options.elicit!(req.params as never));
+  let closeServer: () => Promise<unknown>;
+  if (era === 'modern') {
+    const handler = createMcpHandler(({ era: served }) =>
+      createServer(deps, { era: served, stateless: served === 'legacy' }),
+    );
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL('http://mcp.test/mcp'), {
+        fetch: (url, init) => handler.fetch(new Request(url, init)),
+      }),
+    );
+    closeServer = () => handler.close();
+  } else {
+    const server = createServer(deps, { era: 'legacy' });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await Promise.all([server.connect(serverSide as never), client.connect(clientSide)]);
+    closeServer = () => server.close();
+  }
   // Listing first makes the SDK client check every structuredContent, error results included, against the
   // published output schema, as real clients do.
   await client.listTools();
   return {
     client,
     async call(name: string, args: Record<string, unknown>, requestOptions?: RequestOptions): Promise<Called> {
-      const res = await client.callTool({ name, arguments: args }, undefined, requestOptions);
+      const res = await client.callTool({ name, arguments: args }, requestOptions);
       const text = (res.content as Array<{ type: string; text: string }>)[0]!.text;
       return { isError: res.isError === true, result: res.structuredContent as Record<string, any>, text };
     },
-    close: () => Promise.all([client.close(), server.close()]),
+    era,
+    close: async () => {
+      await client.close();
+      await closeServer();
+    },
   };
 }

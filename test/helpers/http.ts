@@ -1,9 +1,7 @@
 // HTTP test helpers: our HTTP server in-process against the fake upstream, SDK clients on both HTTP transports,
 // and a raw request (node:http, so tests can set any Host header).
 import { request } from 'node:http';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { Client, SSEClientTransport, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { createClients } from '../../src/clients.js';
 import { loadConfig } from '../../src/config.js';
 import type { Simulator } from '../../src/simulator/server.js';

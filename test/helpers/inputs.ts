@@ -1,6 +1,6 @@
 // Inputs derived from each tool's own published input schema (what tools/list shows an agent), so tests cover
 // every tool and every field, including ones added later, without listing them by hand.
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { Client } from '@modelcontextprotocol/client';
 import { allTools } from '../../src/tools/index.js';
 
 export interface PropSchema {

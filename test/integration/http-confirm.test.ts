@@ -1,10 +1,13 @@
-// --confirm over HTTP: the question needs a session. Legacy SSE keeps one, so confirmation works there; stateless
-// /mcp has none, so a stop fails closed with nothing sent (as the README says).
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+// --confirm over HTTP. A 2026-07-28 client is asked over stateless /mcp (input_required: the question and the sealed
+// state travel in the answer, the client calls again). A 2025-era client is asked over legacy SSE (a session, the
+// SDK's shim sends elicitation/create); over stateless /mcp it cannot be asked, so a stop fails closed with nothing
+// sent (as the README says).
+import {
+  Client,
+  SSEClientTransport,
+  StreamableHTTPClientTransport,
+  type Transport,
+} from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createClients } from '../../src/clients.js';
 import { loadConfig } from '../../src/config.js';
@@ -35,10 +38,13 @@ afterAll(async () => {
   await sim.close();
 });
 
-async function elicitingClient(transport: Transport) {
-  const client = new Client({ name: 'confirming', version: '1.0.0' }, { capabilities: { elicitation: {} } });
-  client.setRequestHandler(ElicitRequestSchema, async (req) => {
-    const id = /task-[\w-]+/.exec(req.params.message)?.[0] ?? '';
+async function elicitingClient(transport: Transport, modern = false) {
+  const client = new Client(
+    { name: 'confirming', version: '1.0.0' },
+    { capabilities: { elicitation: {} }, ...(modern ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {}) },
+  );
+  client.setRequestHandler('elicitation/create', async (req) => {
+    const id = /task-[\w-]+/.exec((req.params as { message: string }).message)?.[0] ?? '';
     return { action: 'accept', content: { task_id: id } };
   });
   await client.connect(transport);
@@ -53,11 +59,31 @@ it('legacy SSE: the user is asked, types the id, and the stop goes through', asy
     arguments: { task_id: 'task-confirm-sse' },
   });
   expect(res.structuredContent).toMatchObject({ ok: true, outcome: 'stop_requested' });
-  expect(sim.requests.slice(before).map((r) => r.url)).toEqual(['/v2/finetuning?Action=StopFineTuningTask']);
+  // Confirmed: the status is read once more (the user may have taken minutes), then the stop is sent.
+  expect(sim.requests.slice(before).map((r) => r.url)).toEqual([
+    '/v2/finetuning?Action=DescribeFineTuningTask',
+    '/v2/finetuning?Action=StopFineTuningTask',
+  ]);
   await client.close();
 });
 
-it('stateless /mcp: a stop fails closed with ConfirmationUnavailable and nothing is sent; a dry run still works', async () => {
+it('2026-07-28 over stateless /mcp: the user is asked through input_required, types the id, and the stop goes through', async () => {
+  const client = await elicitingClient(new StreamableHTTPClientTransport(new URL(`${http.url}/mcp`)), true);
+  expect(client.getNegotiatedProtocolVersion()).toBe('2026-07-28');
+  const before = sim.requests.length;
+  const res = await client.callTool({
+    name: 'qianfan_stop_fine_tuning_task',
+    arguments: { task_id: 'task-confirm-modern' },
+  });
+  expect(res.structuredContent).toMatchObject({ ok: true, outcome: 'stop_requested' });
+  expect(sim.requests.slice(before).map((r) => r.url)).toEqual([
+    '/v2/finetuning?Action=DescribeFineTuningTask',
+    '/v2/finetuning?Action=StopFineTuningTask',
+  ]);
+  await client.close();
+});
+
+it('2025-era over stateless /mcp: a stop fails closed with ConfirmationUnavailable and nothing is sent; a dry run still works', async () => {
   const client = await elicitingClient(new StreamableHTTPClientTransport(new URL(`${http.url}/mcp`)));
   const before = sim.requests.length;
   const res = await client.callTool({

@@ -90,8 +90,9 @@ describe('Origin header', () => {
   });
 
   it('refuses an SDK client whose requests carry a foreign Origin', async () => {
+    // The v2 client reports an HTTP refusal as SdkHttpError with the status in `status`.
     await expect(httpClient(open.url, 'streamable', { Origin: 'http://evil.example.com' })).rejects.toMatchObject({
-      code: 403,
+      status: 403,
       message: expect.stringContaining('Invalid Origin'),
     });
     await expect(httpClient(open.url, 'sse', { Origin: 'http://evil.example.com' })).rejects.toMatchObject({
@@ -135,7 +136,7 @@ describe('bearer token', () => {
   });
 
   it('SDK clients without the token are refused; with it they work, and the token never reaches a provider', async () => {
-    await expect(httpClient(guarded.url, 'streamable')).rejects.toMatchObject({ code: 401 });
+    await expect(httpClient(guarded.url, 'streamable')).rejects.toMatchObject({ status: 401 });
     await expect(httpClient(guarded.url, 'sse')).rejects.toMatchObject({ code: 401 });
 
     const before = sim.requests.length;

@@ -1,5 +1,5 @@
 // Both HTTP transports through the SDK's own clients, against our HTTP server and the fake upstream over real HTTP.
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/server.js';
 import { allTools } from '../../src/tools/index.js';
@@ -94,7 +94,6 @@ describe('Streamable HTTP at /mcp (stateless)', () => {
         ids.map((task_id, i) =>
           pool[i % pool.length]!.callTool(
             { name: 'qianfan_stop_batch_inference_task', arguments: { task_id } },
-            undefined,
             { timeout: 110_000 },
           ),
         ),
@@ -255,9 +254,7 @@ describe('shutdown', () => {
     const client = await httpClient(own.url, 'streamable');
     sim.intercept((req) => (req.url.includes('StopFineTuningTask') ? { fault: 'hang' } : undefined));
     const call = client
-      .callTool({ name: 'qianfan_stop_fine_tuning_task', arguments: { task_id: 'hung' } }, undefined, {
-        timeout: 5_000,
-      })
+      .callTool({ name: 'qianfan_stop_fine_tuning_task', arguments: { task_id: 'hung' } }, { timeout: 5_000 })
       .catch((e: Error) => e);
     await expect
       .poll(() => sim.requests.some((r) => (r.json as { taskId?: string } | undefined)?.taskId === 'hung'), {

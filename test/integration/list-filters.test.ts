@@ -153,10 +153,10 @@ describe('list_running_tasks when stop tools are not served', () => {
 
     // A served item's stop works as given; an unserved one's stop tool does not exist on this server.
     for (const item of result.items) {
-      const called = await mcp.client.callTool({ name: item.stop.tool, arguments: item.stop.arguments });
-      if (item.stop.served === false)
-        expect((called.content as Array<{ text: string }>)[0]!.text).toContain(`Tool ${item.stop.tool} not found`);
-      else expect(called.structuredContent).toMatchObject({ ok: true, outcome: 'stop_requested' });
+      const call = mcp.client.callTool({ name: item.stop.tool, arguments: item.stop.arguments });
+      // An unknown tool is a JSON-RPC error (-32602), not a tool result.
+      if (item.stop.served === false) await expect(call).rejects.toThrow(`Tool ${item.stop.tool} not found`);
+      else expect((await call).structuredContent).toMatchObject({ ok: true, outcome: 'stop_requested' });
     }
   });
 

@@ -68,9 +68,13 @@ describe('tools/list under each filter', () => {
   it('a filtered-out stop tool cannot be called, and reaches no provider', async () => {
     const m = await connect(envFor(sim), ['--read-only']);
     const before = sim.requests.length;
-    const res = await m.client.callTool({ name: 'qianfan_stop_fine_tuning_task', arguments: { task_id: 'task-ro' } });
-    expect(res.isError).toBe(true);
-    expect((res.content as Array<{ text: string }>)[0]!.text).toContain('Tool qianfan_stop_fine_tuning_task not found');
+    // An unknown tool is a JSON-RPC error (-32602 Invalid params), not a tool result.
+    await expect(
+      m.client.callTool({ name: 'qianfan_stop_fine_tuning_task', arguments: { task_id: 'task-ro' } }),
+    ).rejects.toMatchObject({
+      code: -32602,
+      message: expect.stringContaining('Tool qianfan_stop_fine_tuning_task not found'),
+    });
     expect(sim.requests.length).toBe(before);
     await m.close();
   });

@@ -1,16 +1,24 @@
 // Stdio mode must not load the HTTP stack: src/cli.ts reaches the HTTP transport only through a dynamic import().
-// Checked on the sources, so it holds for the tsc build and for a bundle that keeps dynamic imports lazy.
-import { readFileSync } from 'node:fs';
+// Checked on the sources and on the SDK packages' own static imports, so it holds for the tsc build and for a bundle
+// that keeps dynamic imports lazy.
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
-const SDK = join(ROOT, 'node_modules/@modelcontextprotocol/sdk');
-const SDK_EXPORTS = JSON.parse(readFileSync(join(SDK, 'package.json'), 'utf8')).exports as Record<
-  string,
-  { import?: string }
->;
-const STATIC_IMPORT = /(?:^|[;\n])\s*(?:import|export)\s(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]/g;
+const STATIC_IMPORT = /(?:^|[;\n])\s*(?:import|export)\s*(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]/g;
+
+/** The file a `@modelcontextprotocol/<package>[/<sub>]` import loads, as its package.json exports say. */
+function sdkFile(spec: string): string | undefined {
+  const [, pkg, sub] = /^@modelcontextprotocol\/([^/]+)(?:\/(.+))?$/.exec(spec) ?? [];
+  if (!pkg) return undefined;
+  const dir = join(ROOT, 'node_modules/@modelcontextprotocol', pkg);
+  if (!existsSync(join(dir, 'package.json'))) return undefined;
+  const exports = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).exports as Record<string, any>;
+  const entry = exports[sub ? `./${sub}` : '.'];
+  const target = entry?.import?.default ?? entry?.import ?? entry?.default;
+  return typeof target === 'string' ? join(dir, target) : undefined;
+}
 
 /** Every file reached from `entry` through static imports (ours and the SDK's), and the other packages named. */
 function staticGraph(entry: string): { files: string[]; packages: Set<string> } {
@@ -23,33 +31,32 @@ function staticGraph(entry: string): { files: string[]; packages: Set<string> } 
       const spec = m[1]!;
       if (spec.startsWith('.'))
         visit(resolve(dirname(file), file.endsWith('.ts') ? spec.replace(/\.js$/, '.ts') : spec));
-      else if (spec.startsWith('@modelcontextprotocol/sdk/')) {
-        const sub = spec.slice('@modelcontextprotocol/sdk/'.length);
-        visit(join(SDK, SDK_EXPORTS[`./${sub}`]?.import ?? `dist/esm/${sub}`));
-      } else packages.add(spec);
+      else {
+        packages.add(spec);
+        const sdk = sdkFile(spec);
+        if (sdk) visit(sdk);
+      }
     }
   };
   visit(entry);
   return { files: [...files].map((f) => f.slice(ROOT.length + 1)), packages };
 }
 
+const HTTP_STACK =
+  /^(@modelcontextprotocol\/(node|server-legacy|express|hono|fastify)|@hono\/|hono|express|raw-body|cors|node:http)/;
+
 describe('stdio start-up', () => {
-  it('loads no HTTP transport, SSE or express module', () => {
+  it('loads no HTTP transport, no SSE, and no Node HTTP adapter', () => {
     const { files, packages } = staticGraph(join(ROOT, 'src/cli.ts'));
     expect(files).toContain('src/transports/stdio.ts');
-    expect(files).toContain('node_modules/@modelcontextprotocol/sdk/dist/esm/server/stdio.js');
-    expect(
-      files.filter((f) =>
-        /transports\/(?!stdio|http-config)|server\/(sse|streamableHttp|webStandardStreamableHttp|express)\.js/.test(f),
-      ),
-    ).toEqual([]);
-    expect([...packages].filter((p) => /express|hono|raw-body|content-type|cors|^node:http$/.test(p))).toEqual([]);
+    expect(files.some((f) => f.startsWith('node_modules/@modelcontextprotocol/server/'))).toBe(true);
+    expect(files.filter((f) => /src\/transports\/(?!stdio|http-config)/.test(f))).toEqual([]);
+    expect([...packages].filter((p) => HTTP_STACK.test(p))).toEqual([]);
   });
 
   it('the check sees the HTTP stack when it is imported statically', () => {
-    const { files, packages } = staticGraph(join(ROOT, 'src/transports/http-entry.ts'));
-    expect(files).toContain('node_modules/@modelcontextprotocol/sdk/dist/esm/server/streamableHttp.js');
-    expect(packages).toContain('@hono/node-server');
+    const { packages } = staticGraph(join(ROOT, 'src/transports/http-server.ts'));
+    expect(packages).toContain('@modelcontextprotocol/node');
     expect(packages).toContain('node:http');
   });
 });
