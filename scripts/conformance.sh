@@ -1,19 +1,29 @@
 #!/usr/bin/env bash
-# Runs the MCP conformance suite (pinned) against the built server over Streamable HTTP: the scenarios that apply
-# to a server with its own tools. The suite needs Node 22 (scripts/node22.sh); the server runs on this project's
-# Node, from dist/ (npm run build first), on a free loopback port, with no credentials and no .env: these scenarios
-# never reach a provider. Exits non-zero when any check fails. Usage: scripts/conformance.sh
+# Runs the MCP conformance suites (pinned) against the built server over Streamable HTTP:
+#  - 0.1.16, the 2025-era scenarios that apply to a server with its own tools (every check must pass);
+#  - 0.2.0-alpha.12, every server scenario spec 2026-07-28 requires (--requirements 2026-07-28), with the baseline
+#    test/conformance/expected-failures-2026-07-28.yml excusing the checks that need the suite's own fixture tools,
+#    prompts and resources; any other failure, and any baseline entry that starts passing, fails the run.
+# The suites need Node 22 (scripts/node22.sh); the server runs on this project's Node, from dist/ (npm run build
+# first), on a free loopback port, with no credentials and no .env: these scenarios never reach a provider.
+# Exits non-zero when any check fails. Usage: scripts/conformance.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 version=0.1.16
 scenarios=(server-initialize tools-list ping dns-rebinding-protection)
+modern_version=0.2.0-alpha.12
+baseline="$root/test/conformance/expected-failures-2026-07-28.yml"
 
-dir="$root/.tools/conformance-$version"
-suite="$dir/node_modules/@modelcontextprotocol/conformance/dist/index.js"
-if [ ! -f "$suite" ]; then
-  mkdir -p "$dir"
-  npm install --no-audit --no-fund --no-save --loglevel=error --prefix "$dir" "@modelcontextprotocol/conformance@$version" >&2
-fi
+install_suite() {
+  local dir="$root/.tools/conformance-$1"
+  if [ ! -f "$dir/node_modules/@modelcontextprotocol/conformance/dist/index.js" ]; then
+    mkdir -p "$dir"
+    npm install --no-audit --no-fund --no-save --loglevel=error --prefix "$dir" "@modelcontextprotocol/conformance@$1" >&2
+  fi
+  echo "$dir/node_modules/@modelcontextprotocol/conformance/dist/index.js"
+}
+suite="$(install_suite "$version")"
+modern_suite="$(install_suite "$modern_version")"
 node22="$("$root/scripts/node22.sh")"
 [ -f "$root/dist/cli.js" ] || { echo "conformance: dist/cli.js is missing; run npm run build" >&2; exit 1; }
 
@@ -54,9 +64,35 @@ for scenario in "${scenarios[@]}"; do
   ' "$out" "$scenario" || failed=1
 done
 
+echo "conformance $modern_version --requirements 2026-07-28 against $url/mcp (baseline $(basename "$baseline"))"
+if (cd "$work" && "$node22" "$modern_suite" server --url "$url/mcp" --requirements 2026-07-28 \
+  --expected-failures "$baseline" -o "$work/modern" >"$work/modern.txt" 2>&1); then
+  modern=passed
+else
+  modern=FAILED
+  failed=1
+fi
+# One line per scenario with its checks, for the record; then the suite's own baseline verdict.
+node -e '
+  const fs = require("fs"), path = require("path");
+  const out = process.argv[1];
+  const dirs = fs.existsSync(out) ? fs.readdirSync(out) : [];
+  for (const d of dirs.sort()) {
+    const file = path.join(out, d, "checks.json");
+    if (!fs.existsSync(file)) continue;
+    const checks = JSON.parse(fs.readFileSync(file, "utf8"));
+    const count = (s) => checks.filter((c) => c.status === s).length;
+    const name = d.replace(/^server-/, "").replace(/-\d{4}-\d\d-\d\dT.*$/, "");
+    console.log(`  2026-07-28 ${name}: ${count("SUCCESS")} passed, ${count("FAILURE")} failed, ${count("WARNING")} warnings`);
+  }
+' "$work/modern"
+grep -E "Baseline|Unexpected|Stale|^\s+[✗✓] " "$work/modern.txt" | grep -v "^\s*~" || true
+echo "conformance 2026-07-28: $modern"
+
 if [ "$failed" -ne 0 ]; then
-  echo "conformance: FAILED (server log follows)" >&2
+  echo "conformance: FAILED (suite output and server log follow)" >&2
+  tail -n 80 "$work/modern.txt" >&2
   cat "$work/server.log" >&2
   exit 1
 fi
-echo "conformance: all ${#scenarios[@]} scenarios passed"
+echo "conformance: all ${#scenarios[@]} 2025 scenarios passed; 2026-07-28 requirements passed with the baseline"

@@ -61,6 +61,9 @@ export function createServer(deps: ServerDeps, connection: Connection = { era: '
       capabilities: { tools: { listChanged: false } },
       // The shim asks 2025-era sessions with elicitation/create; the user gets as long as a question stays answerable.
       inputRequired: { roundTimeoutMs: CONFIRM_WINDOW_SECONDS * 1000 },
+      // Echoed state is checked before the handler runs: altered or expired state is a -32602 protocol error, as
+      // the 2026-07-28 spec asks; the handler then only sees state this process sealed in the last few minutes.
+      requestState: { verify: (state, ctx) => codec.verify(state, ctx) },
     },
   );
   for (const def of deps.tools) {
@@ -139,18 +142,13 @@ function asking(server: McpServer, ctx: ServerContext, connection: Connection): 
   return { can: true, seal: (state) => codec.mint(state) };
 }
 
-/** The answer to the question an earlier round asked, with its state opened (verified and unexpired) or why not. */
+/** The answer to the question an earlier round asked, with the state it came back with (already verified). */
 async function answerRound(ctx: ServerContext): Promise<AnswerRound | undefined> {
   const view = inputResponse(ctx.mcpReq.inputResponses, CONFIRM);
   if (view.kind !== 'elicit') return undefined;
   const answer = { action: view.action, ...(view.content ? { content: view.content } : {}) };
-  const raw = ctx.mcpReq.requestState<unknown>();
-  if (typeof raw !== 'string') return { answer, state: { ok: false, reason: 'missing' } };
-  try {
-    return { answer, state: { ok: true, value: await codec.verify(raw, ctx) } };
-  } catch (err) {
-    return { answer, state: { ok: false, reason: (err as Error)?.message === 'expired' ? 'expired' : 'invalid' } };
-  }
+  const state = ctx.mcpReq.requestState<ConfirmState>();
+  return { answer, state: state === undefined ? { ok: false, reason: 'missing' } : { ok: true, value: state } };
 }
 
 function toInputRequired(question: Question): InputRequiredResult {

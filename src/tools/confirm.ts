@@ -1,7 +1,8 @@
 // Opt-in confirmation (--confirm): before anything is sent, the user types the id of the task to stop. Re-entrant:
 // the first round returns a question (with the target sealed into expiring state), and the call made again with the
 // answer checks the answer against that state before anything is sent. Fails closed: a client that cannot be asked,
-// an answer for another task, an expired or altered state, all end with nothing sent.
+// an answer for another task or tool, or one without its state ends with nothing sent (altered or expired state is
+// refused by the server factory before the tool runs).
 import { ToolError } from '../core/errors.js';
 import { PROVIDER_NAMES } from '../core/ids.js';
 import type { ConfirmState, Question, RunContext } from './context.js';
@@ -29,12 +30,6 @@ export async function confirmStop(
   if (!round) return ask(def, target, field, expected, ctx);
 
   if (!round.state.ok) {
-    if (round.state.reason === 'expired') {
-      return {
-        proceed: false,
-        note: `The confirmation was answered after it expired (${CONFIRM_WINDOW_SECONDS / 60} minutes); nothing was sent. Call again to be asked again.`,
-      };
-    }
     return {
       proceed: false,
       error: invalidState('The answer came back without the confirmation state this server sealed'),

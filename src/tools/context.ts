@@ -50,8 +50,11 @@ export interface Question {
 /** A call made again with the user's answer to the question an earlier round of it asked. */
 export interface AnswerRound {
   answer: ElicitAnswer;
-  /** The state echoed with the answer, opened: its payload, or why it could not be opened. */
-  state: { ok: true; value: unknown } | { ok: false; reason: 'missing' | 'invalid' | 'expired' };
+  /**
+   * The state echoed with the answer, already verified (sealed by this process, unaltered, unexpired: the server
+   * refuses any other with a protocol error before the tool runs), or missing.
+   */
+  state: { ok: true; value: unknown } | { ok: false; reason: 'missing' };
 }
 
 /** How a call can ask the user a question, or why it cannot. */

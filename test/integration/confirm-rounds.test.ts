@@ -123,41 +123,45 @@ describe('a 2026-07-28 client confirms in two rounds', () => {
     expect(stopsOf('task-round-5')).toBe(0);
   });
 
-  it('an altered or missing state is refused, nothing sent', async () => {
+  it('an altered state is a -32602 protocol error before the tool runs; a missing one is refused; nothing sent', async () => {
     const first = await call('qianfan_stop_fine_tuning_task', { task_id: 'task-round-6' });
     const [head, body, mac] = first.requestState!.split('.');
-    const forged = Buffer.from(
-      JSON.stringify({
-        ...JSON.parse(Buffer.from(body!, 'base64url').toString()),
-        p: { tool: 'qianfan_stop_fine_tuning_task', target: { task_id: 'task-round-7' }, expected: 'task-round-7' },
-      }),
-    ).toString('base64url');
-    for (const requestState of [`${head}.${forged}.${mac}`, 'not-a-state', undefined]) {
-      const second = await call(
-        'qianfan_stop_fine_tuning_task',
-        { task_id: 'task-round-7' },
-        { inputResponses: accept('task-round-7'), ...(requestState ? { requestState } : {}) },
-      );
-      expect(second.structuredContent, String(requestState)).toMatchObject({
-        ok: false,
-        error: { code: 'ConfirmationInvalid' },
-      });
+    const payload = JSON.parse(Buffer.from(body!, 'base64url').toString());
+    payload.p = {
+      tool: 'qianfan_stop_fine_tuning_task',
+      target: { task_id: 'task-round-7' },
+      expected: 'task-round-7',
+    };
+    const forged = `${head}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${mac}`;
+    for (const requestState of [forged, 'not-a-state']) {
+      await expect(
+        call(
+          'qianfan_stop_fine_tuning_task',
+          { task_id: 'task-round-7' },
+          { inputResponses: accept('task-round-7'), requestState },
+        ),
+      ).rejects.toMatchObject({ code: -32602, message: expect.stringContaining('Invalid or expired requestState') });
     }
+    const missing = await call(
+      'qianfan_stop_fine_tuning_task',
+      { task_id: 'task-round-7' },
+      { inputResponses: accept('task-round-7') },
+    );
+    expect(missing.structuredContent).toMatchObject({ ok: false, error: { code: 'ConfirmationInvalid' } });
     expect(stopsOf('task-round-7')).toBe(0);
   });
 
-  it('an answer given after the state expired (5 minutes) is declined, nothing sent', async () => {
+  it('an answer given after the state expired (5 minutes) is a -32602 protocol error, nothing sent', async () => {
     const first = await call('qianfan_stop_fine_tuning_task', { task_id: 'task-round-8' });
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 5 * 60_000 + 1_000);
-    const late = await call(
+    const late = call(
       'qianfan_stop_fine_tuning_task',
       { task_id: 'task-round-8' },
       { inputResponses: accept('task-round-8'), requestState: first.requestState },
     );
+    await expect(late).rejects.toMatchObject({ code: -32602 });
     vi.useRealTimers();
-    expect(late.structuredContent).toMatchObject({ ok: true, outcome: 'declined', attempts: 0 });
-    expect(late.structuredContent.note).toContain('expired');
     expect(stopsOf('task-round-8')).toBe(0);
   });
 
