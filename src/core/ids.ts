@@ -14,8 +14,14 @@ export const FAMILY_IDS = [
   'modelarts_intelligent_task',
   'modelarts_training_job_version',
   'modelarts_training_job',
+  'modelarts_notebook',
+  'modelarts_service',
+  'modelarts_infer_service',
+  'modelarts_dev_server',
   'qianfan_batch_inference_task',
   'qianfan_fine_tuning_task',
   'qianfan_evaluation_task',
+  'qianfan_model_compression_task',
+  'qianfan_service',
 ] as const;
 export type FamilyId = (typeof FAMILY_IDS)[number];

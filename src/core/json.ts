@@ -16,3 +16,8 @@ export function str(v: unknown): string | undefined {
 export function own<T>(table: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
   return table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
 }
+
+/** A provider timestamp as text: epoch milliseconds become ISO 8601 UTC, strings are kept as the provider wrote them. */
+export function timeOf(value: unknown): string | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? new Date(value).toISOString() : str(value);
+}

@@ -13,10 +13,11 @@ export interface StopCase {
   args(id: string): Record<string, string>;
   /** The simulator's key for the same task. */
   ids(id: string): Record<string, string>;
-  /** What the provider answers when the task no longer runs. */
-  refusal: { http: number; code: string };
+  /** What the provider answers when the task no longer runs (finishedCode: when it finished, if that differs). */
+  refusal: { http: number; code: string; finishedCode?: string };
   stoppedRaw: string | number;
-  succeededRaw: string | number;
+  /** The provider's value for a task that succeeded; null when the provider has none (a notebook only stops). */
+  succeededRaw: string | number | null;
   confirmField: string;
 }
 
@@ -54,6 +55,50 @@ export const CASES: Record<FamilyId, StopCase> = {
     succeededRaw: 'Completed',
     confirmField: 'training_job_id',
   },
+  modelarts_notebook: {
+    tool: 'modelarts_stop_notebook',
+    statusTool: 'modelarts_get_notebook',
+    family: 'modelarts_notebook',
+    args: (id) => ({ notebook_id: `nb-${id}` }),
+    ids: (id) => ({ project_id: PROJECT, notebook_id: `nb-${id}` }),
+    refusal: { http: 400, code: 'ModelArts.6307', finishedCode: 'ModelArts.6327' },
+    stoppedRaw: 'STOPPED',
+    succeededRaw: null,
+    confirmField: 'notebook_id',
+  },
+  modelarts_service: {
+    tool: 'modelarts_stop_service',
+    statusTool: 'modelarts_get_service',
+    family: 'modelarts_service',
+    args: (id) => ({ service_id: `svc-${id}` }),
+    ids: (id) => ({ project_id: PROJECT, service_id: `svc-${id}` }),
+    refusal: { http: 400, code: 'ModelArts.3519' },
+    stoppedRaw: 'stopped',
+    succeededRaw: 'finished',
+    confirmField: 'service_id',
+  },
+  modelarts_infer_service: {
+    tool: 'modelarts_stop_infer_service',
+    statusTool: 'modelarts_get_infer_service',
+    family: 'modelarts_infer_service',
+    args: (id) => ({ service_id: `infer-svc-${id}` }),
+    ids: (id) => ({ project_id: PROJECT, service_id: `infer-svc-${id}` }),
+    refusal: { http: 400, code: 'ModelArts.3519' },
+    stoppedRaw: 'STOPPED',
+    succeededRaw: null,
+    confirmField: 'service_id',
+  },
+  modelarts_dev_server: {
+    tool: 'modelarts_stop_dev_server',
+    statusTool: 'modelarts_get_dev_server',
+    family: 'modelarts_dev_server',
+    args: (id) => ({ dev_server_id: `ds-${id}` }),
+    ids: (id) => ({ project_id: PROJECT, dev_server_id: `ds-${id}` }),
+    refusal: { http: 400, code: 'ModelArts.7409' },
+    stoppedRaw: 'STOPPED',
+    succeededRaw: null,
+    confirmField: 'dev_server_id',
+  },
   qianfan_batch_inference_task: {
     tool: 'qianfan_stop_batch_inference_task',
     statusTool: 'qianfan_get_batch_inference_task',
@@ -86,6 +131,28 @@ export const CASES: Record<FamilyId, StopCase> = {
     stoppedRaw: 'Stopped',
     succeededRaw: 'Done',
     confirmField: 'evaluation_id',
+  },
+  qianfan_model_compression_task: {
+    tool: 'qianfan_stop_model_compression_task',
+    statusTool: 'qianfan_get_model_compression_task',
+    family: 'qianfan_model_compression_task',
+    args: (id) => ({ task_id: `amva-${id}` }),
+    ids: (id) => ({ task_id: `amva-${id}` }),
+    refusal: { http: 400, code: 'TaskStatusNotAllowed' },
+    stoppedRaw: 'stopped',
+    succeededRaw: 'succeeded',
+    confirmField: 'task_id',
+  },
+  qianfan_service: {
+    tool: 'qianfan_stop_service',
+    statusTool: 'qianfan_get_service',
+    family: 'qianfan_service',
+    args: (id) => ({ service_id: `svco-${id}` }),
+    ids: (id) => ({ service_id: `svco-${id}` }),
+    refusal: { http: 200, code: 'OperationFalse' },
+    stoppedRaw: 'Stopped',
+    succeededRaw: 'Done',
+    confirmField: 'service_id',
   },
 };
 

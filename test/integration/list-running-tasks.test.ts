@@ -92,6 +92,59 @@ const SEEDS: Record<Family, (inv: Inventory) => void> = {
     job(PROJECT, 'tj-7', 'running');
     job(EAST, 'tj-east', 'running');
   },
+  modelarts_notebook: (inv) => {
+    const nb = (project: string, id: string, state: SimState, meta: Record<string, string> = {}) =>
+      inv.put(
+        'modelarts_notebook',
+        { project_id: project, notebook_id: id },
+        { state, createdAt: T0, name: `nb-${id}`, meta },
+      );
+    nb(PROJECT, 'nb-1', 'running', { flavor: 'modelarts.vm.gpu.t4' });
+    nb(PROJECT, 'nb-2', 'stopped');
+    nb(PROJECT, 'nb-3', 'pending', { feature: 'DEFAULT', billing: 'COMPUTE' });
+    nb(PROJECT, 'nb-4', 'stopping');
+    nb(PROJECT, 'nb-5', 'failed');
+    nb(EAST, 'nb-east', 'running');
+  },
+  modelarts_service: (inv) => {
+    const svc = (project: string, id: string, state: SimState) =>
+      inv.put(
+        'modelarts_service',
+        { project_id: project, service_id: id },
+        { state, createdAt: T0, name: `svc-${id}` },
+      );
+    svc(PROJECT, 'sv-1', 'running');
+    svc(PROJECT, 'sv-2', 'stopped');
+    svc(PROJECT, 'sv-3', 'pending');
+    svc(PROJECT, 'sv-4', 'stopping');
+    svc(PROJECT, 'sv-5', 'succeeded');
+    svc(PROJECT, 'sv-6', 'running');
+  },
+  modelarts_infer_service: (inv) => {
+    const svc = (project: string, id: string, state: SimState) =>
+      inv.put(
+        'modelarts_infer_service',
+        { project_id: project, service_id: id },
+        { state, createdAt: T0, name: `infer-${id}` },
+      );
+    svc(PROJECT, 'is-1', 'running');
+    svc(PROJECT, 'is-2', 'failed');
+    svc(PROJECT, 'is-3', 'stopping');
+    svc(PROJECT, 'is-4', 'pending');
+    svc(PROJECT, 'is-5', 'stopped');
+  },
+  modelarts_dev_server: (inv) => {
+    const ds = (project: string, id: string, state: SimState, meta: Record<string, string> = {}) =>
+      inv.put(
+        'modelarts_dev_server',
+        { project_id: project, dev_server_id: id },
+        { state, createdAt: T0, name: `lite-${id}`, meta },
+      );
+    ds(PROJECT, 'ds-1', 'running', { charging: 'PRE_PAID', flavor: 'modelarts.bm.npu.arm.8snt9b3.d' });
+    ds(PROJECT, 'ds-2', 'stopped');
+    ds(PROJECT, 'ds-3', 'running');
+    ds(PROJECT, 'ds-4', 'stopping');
+  },
   qianfan_batch_inference_task: (inv) => {
     const states: Array<[string, SimState]> = [
       ['1', 'running'],
@@ -131,6 +184,27 @@ const SEEDS: Record<Family, (inv: Inventory) => void> = {
         { evaluation_id: `ame-${n}` },
         { state, createdAt: T0, name: `eval-${n}`, meta: { evalType } },
       );
+  },
+  qianfan_model_compression_task: (inv) => {
+    const comp: Array<[string, SimState]> = [
+      ['1', 'running'],
+      ['2', 'succeeded'],
+      ['3', 'pending'],
+      ['4', 'stopping'],
+      ['5', 'stopped'],
+      ['6', 'running'],
+    ];
+    for (const [n, state] of comp)
+      inv.put('qianfan_model_compression_task', { task_id: `amva-${n}` }, { state, createdAt: T0, name: `comp-${n}` });
+  },
+  qianfan_service: (inv) => {
+    const svc = (n: string, state: SimState, meta: Record<string, string> = {}) =>
+      inv.put('qianfan_service', { service_id: `svco-${n}` }, { state, createdAt: T0, name: `svc-${n}`, meta });
+    svc('1', 'running', { replicas: '2' });
+    svc('2', 'stopped');
+    svc('3', 'pending', { chargeType: 'Tokens' });
+    svc('4', 'failed');
+    svc('5', 'running');
   },
 };
 
@@ -192,6 +266,65 @@ const trainingJobItem = (
   resources: { flavor, instances },
   stop: { tool: 'modelarts_stop_training_job', arguments: { training_job_id: id, ...scope } },
 });
+const NOTEBOOK_NOTICE =
+  "A stopped notebook's storage (its EVS disk) stays billed until the notebook is deleted; stopping ends the compute charges. Delete it in the ModelArts console (Development Environment > Notebook) when its data is no longer needed.";
+const notebookItem = (
+  id: string,
+  state: 'pending' | 'running' | 'stopping',
+  flavor = 'modelarts.vm.cpu.2u',
+  feature = 'NOTEBOOK',
+  charging = 'COMPUTE,STORAGE',
+  scope: Record<string, string> = {},
+): Item => ({
+  provider: 'huaweicloud',
+  family: 'modelarts_notebook',
+  name: `nb-${id}`,
+  created_at: AT.v1,
+  ids: { notebook_id: id },
+  status: { state, raw: { pending: 'STARTING', running: 'RUNNING', stopping: 'STOPPING' }[state] },
+  resources: { flavor, charging },
+  ...(feature === 'DEFAULT' ? {} : { notice: NOTEBOOK_NOTICE }),
+  stop: { tool: 'modelarts_stop_notebook', arguments: { notebook_id: id, ...scope } },
+});
+const serviceItem = (id: string, state: 'pending' | 'running' | 'stopping'): Item => ({
+  provider: 'huaweicloud',
+  family: 'modelarts_service',
+  name: `svc-${id}`,
+  created_at: AT.v1,
+  ids: { service_id: id },
+  status: { state, raw: { pending: 'deploying', running: 'running', stopping: 'stopping' }[state] },
+  stop: { tool: 'modelarts_stop_service', arguments: { service_id: id } },
+});
+const inferItem = (id: string, state: 'pending' | 'running' | 'stopping'): Item => ({
+  provider: 'huaweicloud',
+  family: 'modelarts_infer_service',
+  name: `infer-${id}`,
+  created_at: AT.v1,
+  ids: { service_id: id },
+  status: { state, raw: { pending: 'DEPLOYING', running: 'RUNNING', stopping: 'STOPPING' }[state] },
+  stop: { tool: 'modelarts_stop_infer_service', arguments: { service_id: id } },
+});
+const devServerItem = (
+  id: string,
+  state: 'running' | 'stopping',
+  charging = 'POST_PAID',
+  flavor = 'modelarts.bm.gpu.8ant8',
+): Item => ({
+  provider: 'huaweicloud',
+  family: 'modelarts_dev_server',
+  name: `lite-${id}`,
+  created_at: AT.v1,
+  ids: { dev_server_id: id },
+  status: { state, raw: { running: 'RUNNING', stopping: 'STOPPING' }[state] },
+  resources: { flavor, charging },
+  ...(charging === 'PRE_PAID'
+    ? {
+        notice:
+          'This Lite Server is PRE_PAID (yearly/monthly): stopping it saves nothing, the subscription is billed until it expires.',
+      }
+    : {}),
+  stop: { tool: 'modelarts_stop_dev_server', arguments: { dev_server_id: id } },
+});
 const batchItem = (n: string, state: 'pending' | 'running' | 'stopping'): Item => ({
   provider: 'qianfan',
   family: 'qianfan_batch_inference_task',
@@ -220,6 +353,34 @@ const evalItem = (n: string, state: 'pending' | 'running' | 'stopping'): Item =>
   stop: { tool: 'qianfan_stop_evaluation_task', arguments: { evaluation_id: `ame-${n}` } },
 });
 
+const compressionItem = (n: string, state: 'pending' | 'running' | 'stopping'): Item => ({
+  provider: 'qianfan',
+  family: 'qianfan_model_compression_task',
+  name: `comp-${n}`,
+  created_at: AT.qianfan,
+  ids: { task_id: `amva-${n}` },
+  status: { state, raw: { pending: 'creating', running: 'running', stopping: 'stopping' }[state] },
+  stop: { tool: 'qianfan_stop_model_compression_task', arguments: { task_id: `amva-${n}` } },
+});
+const qianfanServiceItem = (
+  n: string,
+  state: 'pending' | 'running',
+  chargeType = 'ComputingUnit',
+  replicas = 1,
+): Item => ({
+  provider: 'qianfan',
+  family: 'qianfan_service',
+  name: `svc-${n}`,
+  created_at: AT.qianfan,
+  ids: { service_id: `svco-${n}` },
+  status: { state, raw: { pending: 'Deploying', running: 'Serving' }[state] },
+  resources: { instances: replicas, charging: `${chargeType} Postpay` },
+  ...(chargeType === 'ComputingUnit'
+    ? { notice: 'Deactivating does not release its post-paid compute units, which stay billed until released.' }
+    : {}),
+  stop: { tool: 'qianfan_stop_service', arguments: { service_id: `svco-${n}` } },
+});
+
 const RUNNING: Record<Family, Item[]> = {
   modelarts_intelligent_task: [
     intelItem('dsA', 'al-1', 'running', 'label-cats'),
@@ -240,6 +401,16 @@ const RUNNING: Record<Family, Item[]> = {
     trainingJobItem('tj-3', 'pending', 'modelarts.p3.large.public.free', 1),
     trainingJobItem('tj-7', 'running', 'modelarts.p3.large.public.free', 1),
   ],
+  modelarts_notebook: [
+    notebookItem('nb-1', 'running', 'modelarts.vm.gpu.t4'),
+    notebookItem('nb-3', 'pending', 'modelarts.vm.cpu.2u', 'DEFAULT', 'COMPUTE'),
+  ],
+  modelarts_service: [serviceItem('sv-1', 'running'), serviceItem('sv-3', 'pending'), serviceItem('sv-6', 'running')],
+  modelarts_infer_service: [inferItem('is-1', 'running'), inferItem('is-4', 'pending')],
+  modelarts_dev_server: [
+    devServerItem('ds-1', 'running', 'PRE_PAID', 'modelarts.bm.npu.arm.8snt9b3.d'),
+    devServerItem('ds-3', 'running'),
+  ],
   qianfan_batch_inference_task: [
     batchItem('1', 'running'),
     batchItem('2', 'pending'),
@@ -253,14 +424,31 @@ const RUNNING: Record<Family, Item[]> = {
     ftItem('job-c', 'ernie-dpo', 'task-c1', 'running'),
   ],
   qianfan_evaluation_task: [evalItem('1', 'running'), evalItem('2', 'pending'), evalItem('6', 'running')],
+  qianfan_model_compression_task: [
+    compressionItem('1', 'running'),
+    compressionItem('3', 'pending'),
+    compressionItem('6', 'running'),
+  ],
+  qianfan_service: [
+    qianfanServiceItem('1', 'running', 'ComputingUnit', 2),
+    qianfanServiceItem('3', 'pending', 'Tokens'),
+    qianfanServiceItem('5', 'running'),
+  ],
 };
 const STOPPING: Record<Family, Item[]> = {
   modelarts_intelligent_task: [intelItem('dsB', 'ad-2', 'stopping')],
   modelarts_training_job_version: [versionItem('104', '1042', 'stopping', 'killed-job V0002')],
   modelarts_training_job: [trainingJobItem('tj-4', 'stopping', 'modelarts.p3.large.public.free', 1)],
+  modelarts_notebook: [notebookItem('nb-4', 'stopping')],
+  modelarts_service: [serviceItem('sv-4', 'stopping')],
+  modelarts_infer_service: [inferItem('is-3', 'stopping')],
+  modelarts_dev_server: [devServerItem('ds-4', 'stopping')],
   qianfan_batch_inference_task: [batchItem('4', 'stopping')],
   qianfan_fine_tuning_task: [],
   qianfan_evaluation_task: [evalItem('4', 'stopping')],
+  qianfan_model_compression_task: [compressionItem('4', 'stopping')],
+  // A service has no stopping state: deactivation is immediate (it reads Serving, then Stopped).
+  qianfan_service: [],
 };
 const ALL_FAMILIES = Object.keys(RUNNING) as Family[];
 /** The error code each family's simulated list API fails with (inventory.listing.failing). */
@@ -268,9 +456,15 @@ const LIST_FAILURE_CODES: Record<Family, string> = {
   modelarts_intelligent_task: 'APIG.0103',
   modelarts_training_job_version: 'APIG.0103',
   modelarts_training_job: 'ModelArts.0010',
+  modelarts_notebook: 'ModelArts.0010',
+  modelarts_service: 'ModelArts.0010',
+  modelarts_infer_service: 'ModelArts.0010',
+  modelarts_dev_server: 'ModelArts.0010',
   qianfan_batch_inference_task: 'InternalError',
   qianfan_fine_tuning_task: 'InternalError',
   qianfan_evaluation_task: 'InternalError',
+  qianfan_model_compression_task: 'InternalError',
+  qianfan_service: 'InternalError',
 };
 const familiesOf = (provider: string) => FAMILY_IDS.filter((f) => FAMILIES[f].provider === provider);
 
@@ -394,6 +588,7 @@ describe('list_running_tasks: discovery', () => {
         intelItem('dsE', 'east-1', 'running', undefined, { region: 'cn-east-3' }),
         versionItem('201', '2011', 'running', 'east-train', { region: 'cn-east-3' }),
         trainingJobItem('tj-east', 'running', 'modelarts.p3.large.public.free', 1, { region: 'cn-east-3' }),
+        notebookItem('nb-east', 'running', undefined, undefined, undefined, { region: 'cn-east-3' }),
       ]),
     );
     const other = await list({ families: ['modelarts_intelligent_task'], project_id: OTHER });
@@ -592,6 +787,20 @@ describe('list_running_tasks: failures', () => {
           family: 'qianfan_evaluation_task',
           code: 'ConfigMissing',
           message: message('DescribeEvalTasks'),
+          category: 'config',
+        },
+        {
+          provider: 'qianfan',
+          family: 'qianfan_model_compression_task',
+          code: 'ConfigMissing',
+          message: message('DescribeModelCompTasks'),
+          category: 'config',
+        },
+        {
+          provider: 'qianfan',
+          family: 'qianfan_service',
+          code: 'ConfigMissing',
+          message: message('DescribeServices'),
           category: 'config',
         },
       ],

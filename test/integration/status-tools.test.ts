@@ -34,6 +34,26 @@ const CASES: Record<FamilyId, { ids: Record<string, string>; args: Record<string
     args: { training_job_id: 'tj-1' },
     request: `GET /v2/${PROJECT}/training-jobs/tj-1`,
   },
+  modelarts_notebook: {
+    ids: { project_id: PROJECT, notebook_id: 'nb-1' },
+    args: { notebook_id: 'nb-1' },
+    request: `GET /v1/${PROJECT}/notebooks/nb-1`,
+  },
+  modelarts_service: {
+    ids: { project_id: PROJECT, service_id: 'svc-1' },
+    args: { service_id: 'svc-1' },
+    request: `GET /v1/${PROJECT}/services/svc-1`,
+  },
+  modelarts_infer_service: {
+    ids: { project_id: PROJECT, service_id: 'isvc-1' },
+    args: { service_id: 'isvc-1' },
+    request: `GET /v2/${PROJECT}/services/isvc-1`,
+  },
+  modelarts_dev_server: {
+    ids: { project_id: PROJECT, dev_server_id: 'ds-1' },
+    args: { dev_server_id: 'ds-1' },
+    request: `GET /v1/${PROJECT}/dev-servers/ds-1`,
+  },
   qianfan_batch_inference_task: {
     ids: { task_id: 'infer-1' },
     args: { task_id: 'infer-1' },
@@ -48,6 +68,16 @@ const CASES: Record<FamilyId, { ids: Record<string, string>; args: Record<string
     ids: { evaluation_id: 'ame-1' },
     args: { evaluation_id: 'ame-1' },
     request: 'POST /wenxinworkshop/modelrepo/eval/detail',
+  },
+  qianfan_model_compression_task: {
+    ids: { task_id: 'amva-1' },
+    args: { task_id: 'amva-1' },
+    request: 'POST /v2/model?Action=DescribeModelCompTask',
+  },
+  qianfan_service: {
+    ids: { service_id: 'svco-1' },
+    args: { service_id: 'svco-1' },
+    request: 'POST /v2/service?Action=DescribeService',
   },
 };
 

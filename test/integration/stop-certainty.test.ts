@@ -111,6 +111,7 @@ describe.each(STOP_CASES)('$tool', (c) => {
   });
 
   it.each(['succeeded', 'failed'] as const)('a %s task is already_finished', async (state) => {
+    if (state === 'succeeded' && c.succeededRaw === null) return; // the provider has no such state
     const id = freshId();
     fast.inventory.put(c.family, c.ids(id), { state });
     const called = await mcp.call(c.tool, c.args(id));
@@ -123,7 +124,7 @@ describe.each(STOP_CASES)('$tool', (c) => {
       attempts: 2,
     });
     if (state === 'succeeded') expect(called.result.status.raw).toBe(c.succeededRaw);
-    expect(called.result.note).toContain(`(${c.refusal.code}: `);
+    expect(called.result.note).toContain(`(${c.refusal.finishedCode ?? c.refusal.code}: `);
     expect(called.result.note).toContain(`the task already finished (${state}`);
   });
 });

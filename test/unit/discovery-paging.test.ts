@@ -195,6 +195,26 @@ describe('followRecordOffsets (offsets in steps of the page size)', () => {
     expect(listing.complete).toBe(true);
   });
 
+  it('a service that caps pages below the limit is then asked for pages of that size, at multiples of it', async () => {
+    const all = items(7);
+    const asked: Array<[number, number]> = [];
+    const listing = await followRecordOffsets(
+      async (offset, limit) => {
+        asked.push([offset, limit]);
+        return { items: all.slice(offset, offset + Math.min(limit, 3)), total: 7 };
+      },
+      idOf,
+      50,
+    );
+    expect(ids(listing.items)).toEqual(ids(all));
+    expect(asked).toEqual([
+      [0, 50],
+      [3, 3],
+      [6, 3],
+    ]);
+    expect(listing.complete).toBe(true);
+  });
+
   it('a page that repeats what was seen ends the listing as incomplete when a total says more exist', async () => {
     const listing = await followRecordOffsets(async () => ({ items: items(2), total: 10 }), idOf, 2);
     expect(ids(listing.items)).toEqual(['t0', 't1']);

@@ -13,6 +13,15 @@ import { validateInput } from '../../src/tools/validate.js';
 import { CASES } from '../helpers/families.js';
 
 const P = 'a4a5d4098fb4474fa22cd05f897d6b99';
+const NOTEBOOK_CODES = {
+  'ModelArts.6306': 'conflict',
+  'ModelArts.6307': 'conflict',
+  'ModelArts.6308': 'conflict',
+  'ModelArts.6309': 'not_found',
+  'ModelArts.6326': 'conflict',
+  'ModelArts.6327': 'conflict',
+} as const;
+const SERVICE_CODES = { 'ModelArts.3502': 'not_found', 'ModelArts.3519': 'conflict' } as const;
 const HW = {
   region: 'cn-north-4',
   projectId: P,
@@ -52,6 +61,35 @@ const REQUESTS: Record<
       answers: { codes: { 'ModelArts.2775': 'not_found', 'ModelArts.2796': 'conflict' } },
     },
   },
+  modelarts_notebook: {
+    input: { notebook_id: 'nb-1' },
+    scope: HW,
+    stop: { method: 'POST', path: `/v1/${P}/notebooks/nb-1/stop`, answers: { codes: NOTEBOOK_CODES } },
+    status: { method: 'GET', path: `/v1/${P}/notebooks/nb-1`, answers: { codes: NOTEBOOK_CODES } },
+  },
+  modelarts_service: {
+    input: { service_id: 'svc-1' },
+    scope: HW,
+    stop: {
+      method: 'PUT',
+      path: `/v1/${P}/services/svc-1`,
+      body: { status: 'stopped' },
+      answers: { codes: SERVICE_CODES },
+    },
+    status: { method: 'GET', path: `/v1/${P}/services/svc-1`, answers: { codes: SERVICE_CODES } },
+  },
+  modelarts_infer_service: {
+    input: { service_id: 'svc-2' },
+    scope: HW,
+    stop: { method: 'POST', path: `/v2/${P}/services/svc-2/stop` },
+    status: { method: 'GET', path: `/v2/${P}/services/svc-2` },
+  },
+  modelarts_dev_server: {
+    input: { dev_server_id: 'ds-1' },
+    scope: HW,
+    stop: { method: 'PUT', path: `/v1/${P}/dev-servers/ds-1/stop` },
+    status: { method: 'GET', path: `/v1/${P}/dev-servers/ds-1` },
+  },
   qianfan_batch_inference_task: {
     input: { task_id: 'infer-9ixxxxxxmp' },
     scope: {},
@@ -89,6 +127,40 @@ const REQUESTS: Record<
     scope: {},
     stop: { method: 'POST', path: '/wenxinworkshop/modelrepo/eval/cancel', body: { id: 'ame-vwgs2ybhyhfv' } },
     status: { method: 'POST', path: '/wenxinworkshop/modelrepo/eval/detail', body: { id: 'ame-vwgs2ybhyhfv' } },
+  },
+  qianfan_model_compression_task: {
+    input: { task_id: 'amva-1' },
+    scope: {},
+    stop: {
+      method: 'POST',
+      path: '/v2/model',
+      query: [['Action', 'CancelModelCompTask']],
+      body: { modelCompTaskId: 'amva-1' },
+      answers: { bare: true },
+    },
+    status: {
+      method: 'POST',
+      path: '/v2/model',
+      query: [['Action', 'DescribeModelCompTask']],
+      body: { modelCompTaskId: 'amva-1' },
+    },
+  },
+  qianfan_service: {
+    input: { service_id: 'svco-1' },
+    scope: {},
+    stop: {
+      method: 'POST',
+      path: '/v2/service',
+      query: [['Action', 'DeactivateService']],
+      body: { serviceId: 'svco-1' },
+      answers: { failure: expect.any(Function) },
+    },
+    status: {
+      method: 'POST',
+      path: '/v2/service',
+      query: [['Action', 'DescribeService']],
+      body: { serviceId: 'svco-1' },
+    },
   },
 };
 
@@ -128,7 +200,10 @@ describe.each(FAMILY_IDS)('%s', (id) => {
   });
 
   it('the simulator shows each state with a value the family reads as that state', () => {
+    const documented = new Set<string>(Object.values(family.states).map(([state]) => state));
     for (const [state, raw] of Object.entries(SIM_FAMILIES[id].raw)) {
+      // A state the provider has no value for (a notebook never "succeeds") is shown as the nearest one.
+      if (!documented.has(state)) continue;
       const read = mapStatus(family.states, raw).state;
       // A provider without a "stopping" value keeps reporting its running value until the task stops.
       expect(read === state || (state === 'stopping' && read === 'running'), `${state} shown as ${raw}`).toBe(true);

@@ -1,6 +1,6 @@
 // ModelArts v1 training job versions (docs/providers.md §8.3, recipe §8.7.2): page the job list; a job's row describes its
 // one version, and a job with more versions gets its version list read, since an older version may still run.
-import { str, type JsonObject } from '../../core/json.js';
+import { str, timeOf, type JsonObject } from '../../core/json.js';
 import type { HuaweiScope } from '../../providers/huaweicloud/client.js';
 import { apiPath } from '../../providers/request.js';
 import { countOf, followPageNumbers, listOf } from '../../tools/listing/paging.js';
@@ -75,14 +75,10 @@ function emitVersion(ctx: Context, job: JsonObject, version: JsonObject): void {
   ctx.emit({
     ids,
     name: jobName && versionName ? `${jobName} ${versionName}` : jobName,
-    createdAt: isoFromMs(version.create_time),
+    createdAt: timeOf(version.create_time),
     status: mapStatus(STATES, version.status),
     stopArgs: ids,
   });
-}
-
-function isoFromMs(value: unknown): string | undefined {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? new Date(value).toISOString() : str(value);
 }
 
 export default discovery;

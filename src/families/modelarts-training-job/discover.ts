@@ -1,7 +1,7 @@
 // ModelArts training jobs (docs/providers-modern.md §M1): the job search, 50 jobs a page. Whether a `phase` filter
 // works, and which values it takes, is UNVERIFIED, so no filter is sent and the running ones are kept here; whether
 // `offset` is a page number or a record offset is UNVERIFIED too, so followOffsets works out which from the answers.
-import { asObject, str, type JsonObject } from '../../core/json.js';
+import { asObject, str, timeOf, type JsonObject } from '../../core/json.js';
 import type { HuaweiScope } from '../../providers/huaweicloud/client.js';
 import { apiPath } from '../../providers/request.js';
 import { countOf, followOffsets, listOf } from '../../tools/listing/paging.js';
@@ -31,7 +31,7 @@ const discovery: FamilyDiscovery<HuaweiScope> = {
       ctx.emit({
         ids,
         name: str(metadata?.name),
-        createdAt: isoFromMs(metadata?.create_time),
+        createdAt: timeOf(metadata?.create_time),
         status: readJob(job),
         stopArgs: ids,
         resources: {
@@ -45,10 +45,6 @@ const discovery: FamilyDiscovery<HuaweiScope> = {
 
 function jobId(job: JsonObject): string | undefined {
   return str(asObject(job.metadata)?.id);
-}
-
-function isoFromMs(value: unknown): string | undefined {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? new Date(value).toISOString() : str(value);
 }
 
 export default discovery;

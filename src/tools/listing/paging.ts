@@ -86,19 +86,24 @@ export async function followOffsets(fetch: (offset: number) => Promise<CountedPa
 
 /**
  * Record-offset paging where the offset must be a multiple of the page size (ModelArts v2 services, notebooks, Lite
- * Servers): offset 0, limit, 2 × limit, … until the reported total, an empty page or a page that adds nothing.
+ * Servers): offset 0, limit, 2 × limit, … until the reported total, an empty page or a page that adds nothing. A
+ * short page before the total shows the service caps pages below what was asked: from then on the pages asked for
+ * are that size, so the offsets stay multiples of the page size the service really serves.
  */
 export async function followRecordOffsets(
-  fetch: (offset: number) => Promise<CountedPage>,
+  fetch: (offset: number, limit: number) => Promise<CountedPage>,
   idOf: IdOf,
   limit: number,
 ): Promise<Listing> {
   const seen = new Seen(idOf);
+  let offset = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const { items, total } = await fetch(page * limit);
+    const { items, total } = await fetch(offset, limit);
     const added = seen.add(items);
     if (seen.reached(total)) return seen.listing(true);
     if (items.length === 0 || added === 0) return seen.listing(total === undefined);
+    if (items.length < limit) limit = items.length;
+    offset += items.length;
   }
   return seen.listing(false);
 }
