@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Entry point: read .env and flags once, then serve MCP over stdio, or over HTTP with --transport http.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { auditSink } from './audit.js';
 import { createClients } from './clients.js';
 import { loadConfig, parseArgv, type Config } from './config.js';
 import { StartupError } from './core/errors.js';
 import { PROVIDER_IDS } from './core/ids.js';
-import { doctorCommand } from './doctor.js';
+import { doctorCommand, realSecretsSeen } from './doctor.js';
+import { dotenvPath, envFileRefused, readDotenv } from './dotenv-file.js';
 import { log } from './log.js';
 import { PROVIDERS, providerModule } from './providers/index.js';
 import { describeFilter, selectTools, servedBy } from './tool-filter.js';
@@ -26,7 +27,7 @@ Usage: ml-stop-mcp [flags]                    serve MCP over stdio
        ml-stop-mcp doctor [flags]             check the configuration and prove each provider's keys with one read-only call
 
 Flags (each overrides its environment variable):
-  --env-file PATH         read variables from PATH instead of ./.env
+  --dotenv PATH           read variables from PATH instead of ./.env (ML_STOP_DOTENV)
 ${providerFlags.join('\n')}
   --timeout-ms N          time budget of each call's provider requests, retries included (ML_STOP_TIMEOUT_MS,
                           default 15000, at most 600000)
@@ -53,17 +54,13 @@ Network and audit (environment only):
 `;
 
 async function readEnv(argv: string[]): Promise<Record<string, string | undefined>> {
-  const given = parseArgv(argv).values['env-file'];
-  const path = typeof given === 'string' ? given : '.env';
-  const explicit = path !== '.env';
-  if (!existsSync(path)) {
-    if (explicit) throw new StartupError(`--env-file ${path} does not exist`);
-    return { ...process.env };
-  }
-  // dotenv loads only when there is a file to read (it pulls in node:crypto, which start-up otherwise avoids).
-  const dotenv = await import('dotenv');
-  const { parse } = (dotenv as unknown as { default?: typeof dotenv }).default ?? dotenv; // bundled CommonJS arrives as the default export
-  return { ...parse(readFileSync(path)), ...process.env };
+  const { values } = parseArgv(argv);
+  if (values['env-file'] !== undefined) throw envFileRefused();
+  const given = typeof values.dotenv === 'string' ? values.dotenv : undefined;
+  const named = dotenvPath(given, process.env);
+  if (named) return { ...(await readDotenv(named.path, named.source)), ...process.env };
+  if (!existsSync('.env')) return { ...process.env };
+  return { ...(await readDotenv('.env', '.env', (m) => log('warn', m))), ...process.env };
 }
 
 function describe(config: Config): Record<string, string> {
@@ -75,7 +72,8 @@ function describe(config: Config): Record<string, string> {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  let config = loadConfig(await readEnv(argv), argv);
+  const env = await readEnv(argv);
+  let config = loadConfig(env, argv);
   if (config.command === 'help') return void process.stdout.write(USAGE);
   if (config.command === 'version') return void process.stdout.write(`${VERSION}\n`);
   if (config.simulate) {
@@ -85,7 +83,8 @@ async function main(): Promise<void> {
   }
   const clients = createClients(config);
   if (config.command === 'doctor') {
-    process.exitCode = await doctorCommand(config, clients, (t) => process.stdout.write(t));
+    const ignored = config.simulate ? realSecretsSeen(env) : [];
+    process.exitCode = await doctorCommand(config, clients, (t) => process.stdout.write(t), ignored);
     return;
   }
   const tools = selectTools(allTools, config.toolFilter);

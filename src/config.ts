@@ -51,6 +51,8 @@ export interface Config {
 const COMMON_FLAGS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
+  dotenv: { type: 'string' },
+  /** Node's own flag: accepted here only to be refused with a pointer to --dotenv (src/dotenv-file.ts). */
   'env-file': { type: 'string' },
   'timeout-ms': { type: 'string' },
   confirm: { type: 'boolean' },

@@ -38,14 +38,36 @@ export function formatDoctor(rows: DoctorRow[]): string {
   return [line(header), ...cells.map(line)].join('\n') + '\n';
 }
 
-/** The `doctor` command: prints the table and a verdict, and returns the exit code. */
-export async function doctorCommand(config: Config, clients: Clients, write: (text: string) => void): Promise<number> {
+/** The secret variables set in `env` (names only), which --simulate ignores. */
+export function realSecretsSeen(env: Record<string, string | undefined>): string[] {
+  return PROVIDER_IDS.flatMap((p) => PROVIDERS[p].secretVars.filter((name) => (env[name] ?? '') !== ''));
+}
+
+/**
+ * The `doctor` command: prints the table and a verdict, and returns the exit code. Under --simulate it checks the
+ * built-in simulator with demo keys, says so, and names the real secret variables it saw and ignored, so that no one
+ * takes its verdict for a check of their keys.
+ */
+export async function doctorCommand(
+  config: Config,
+  clients: Clients,
+  write: (text: string) => void,
+  ignoredSecrets: readonly string[] = [],
+): Promise<number> {
   const { rows, ok } = await runDoctor(clients);
+  if (config.simulate) for (const r of rows) r.credentials = 'demo keys';
   write(formatDoctor(rows));
+  if (config.simulate) {
+    const seen = ignoredSecrets.length
+      ? `It saw and ignored ${ignoredSecrets.join(', ')}.`
+      : 'No real credential variable was set.';
+    write(
+      `\nSimulate mode: this checked the built-in simulator on 127.0.0.1 with demo keys (simulated)${ok ? ', and it answered as it should' : ''}. Your real keys were NOT checked. ${seen} Run doctor without --simulate to check them.\n`,
+    );
+    return ok ? 0 : 1;
+  }
   write(
-    ok
-      ? `\nAll configured providers accepted their keys${config.simulate ? ' (simulated)' : ''}.\n`
-      : '\nSomething needs fixing: see "what to fix" above.\n',
+    ok ? '\nAll configured providers accepted their keys.\n' : '\nSomething needs fixing: see "what to fix" above.\n',
   );
   return ok ? 0 : 1;
 }

@@ -15,7 +15,7 @@ export type Input = Readonly<Record<string, unknown>>;
 export interface DoctorRow {
   provider: ProviderId;
   endpoint: string;
-  credentials: 'found' | 'partial' | 'not set';
+  credentials: 'found' | 'partial' | 'not set' | 'demo keys';
   signature: 'accepted' | 'rejected' | 'unknown' | '-';
   /** The provider's project (where it has one), else '-'. */
   projectId: string;
@@ -72,6 +72,8 @@ export interface ProviderModule<C = unknown, S = unknown> {
   credentialHelp: string;
   /** Credential variables, for doctor and start-up messages: access key, secret key. */
   credentialVars: { ak: string; sk: string };
+  /** Every variable that holds a secret of this provider (the keys, a session token): doctor --simulate names those it ignored. */
+  secretVars: readonly string[];
   /** Parses this provider's settings; throws StartupError naming the flag or variable at fault. */
   loadConfig(settings: ProviderSettings): C;
   /** True when credentials are set. */

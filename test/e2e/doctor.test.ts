@@ -150,7 +150,7 @@ describe('ml-stop-mcp doctor', () => {
     );
   }, 40_000);
 
-  it('doctor --simulate passes with no configuration and says it is simulated', async () => {
+  it('doctor --simulate says it checked the simulator, not the real keys, and names the real ones it ignored', async () => {
     const { code, stdout, stderr } = await doctor(
       { HUAWEICLOUD_SDK_AK: 'real-looking-ak', HUAWEICLOUD_SDK_SK: 'real-looking-sk' },
       ['--simulate'],
@@ -159,14 +159,18 @@ describe('ml-stop-mcp doctor', () => {
     expect(row(stdout, 'huaweicloud')).toEqual([
       'huaweicloud',
       expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
-      'found',
+      'demo keys',
       'accepted',
       PROJECT,
       expect.stringMatching(/ ms$/),
       'nothing',
     ]);
-    expect(row(stdout, 'qianfan').slice(2, 4)).toEqual(['found', 'accepted']);
+    expect(row(stdout, 'qianfan').slice(2, 4)).toEqual(['demo keys', 'accepted']);
     expect(stdout).toContain('(simulated)');
+    expect(stdout).toContain(
+      'Your real keys were NOT checked. It saw and ignored HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK.',
+    );
+    expect(stdout).not.toContain('accepted their keys');
     expect(stderr).toContain('simulate mode');
     expect(stdout + stderr).not.toContain('real-looking-sk');
   }, 40_000);

@@ -17,6 +17,7 @@ export const huaweicloud: ProviderModule<HuaweiConfig, HuaweiScope> = {
     'iam-endpoint': { arg: 'URL', help: 'Huawei IAM endpoint (HUAWEICLOUD_SDK_IAM_ENDPOINT)' },
   },
   credentialVars: HUAWEI_CREDENTIAL_VARS,
+  secretVars: [HUAWEI_CREDENTIAL_VARS.ak, HUAWEI_CREDENTIAL_VARS.sk, 'HUAWEICLOUD_SDK_SECURITY_TOKEN'],
   credentialHelp: 'HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_SECURITY_TOKEN (temporary keys)',
   loadConfig: loadHuaweiConfig,
   configured: (config) => config.credentials !== undefined,

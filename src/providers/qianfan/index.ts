@@ -14,6 +14,7 @@ export const qianfan: ProviderModule<QianfanConfig, QianfanScope> = {
     },
   },
   credentialVars: QIANFAN_CREDENTIAL_VARS,
+  secretVars: [QIANFAN_CREDENTIAL_VARS.ak, QIANFAN_CREDENTIAL_VARS.sk],
   credentialHelp: 'QIANFAN_ACCESS_KEY, QIANFAN_SECRET_KEY',
   loadConfig: loadQianfanConfig,
   configured: (config) => config.credentials !== undefined,
