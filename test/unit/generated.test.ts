@@ -1,5 +1,5 @@
-// The README's tool table and manifest.json's tool list are generated from the registry (scripts/generated.ts).
-// Stale copies fail here; `npm run generate` rewrites both.
+// The README's tool table, manifest.json's tool list and server.json's tool names are generated from the registry
+// (scripts/generated.ts). Stale copies fail here; `npm run generate` rewrites them.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import {
@@ -14,8 +14,9 @@ import {
 
 const README = new URL('../../README.md', import.meta.url);
 const MANIFEST = new URL('../../manifest.json', import.meta.url);
+const SERVER_JSON = new URL('../../server.json', import.meta.url);
 const UPDATE = process.env.UPDATE_GENERATED === 'true';
-const HOW = 'Run `npm run generate` and commit README.md and manifest.json.';
+const HOW = 'Run `npm run generate` and commit README.md, manifest.json and server.json.';
 
 it.each([
   ['tool table', TABLE_START, TABLE_END, toolTable],
@@ -35,4 +36,14 @@ it("manifest.json's tools are the generated ones", () => {
   const manifest = JSON.parse(text);
   if (UPDATE) writeFileSync(MANIFEST, JSON.stringify({ ...manifest, tools: manifestTools() }, null, 2) + '\n');
   else expect(manifest.tools, `manifest.json's tools are stale. ${HOW}`).toEqual(manifestTools());
+});
+
+it("server.json's tools (publisher-provided metadata) are the generated ones", () => {
+  const server = JSON.parse(readFileSync(SERVER_JSON, 'utf8'));
+  const key = 'io.modelcontextprotocol.registry/publisher-provided';
+  const tools = manifestTools().map((t) => t.name);
+  if (UPDATE) {
+    const meta = { ...server._meta, [key]: { ...server._meta?.[key], tools } };
+    writeFileSync(SERVER_JSON, JSON.stringify({ ...server, _meta: meta }, null, 2) + '\n');
+  } else expect(server._meta?.[key]?.tools, `server.json's tools are stale. ${HOW}`).toEqual(tools);
 });
