@@ -21,20 +21,30 @@ export type LazyDispatcher = () => Promise<Dispatcher>;
 export const CONNECT_LIMIT_MS = 10_000;
 
 export function createDispatcher(timeoutMs: number, proxy: ProxyConfig): LazyDispatcher {
-  return memo(
-    async () =>
-      new (await undici()).EnvHttpProxyAgent({
-        httpProxy: proxy.http?.url ?? '',
-        httpsProxy: proxy.https?.url ?? '',
-        noProxy: effectiveNoProxy(proxy),
-        // http:// endpoints go to an HTTP proxy as absolute-form requests (as curl does); https:// ones tunnel (CONNECT).
-        proxyTunnel: false,
-        keepAliveTimeout: 30_000,
-        connect: { timeout: Math.min(timeoutMs, CONNECT_LIMIT_MS) },
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      }),
-  );
+  const connectMs = Math.min(timeoutMs, CONNECT_LIMIT_MS);
+  return memo(async () => {
+    const { EnvHttpProxyAgent, Pool } = await undici();
+    return new EnvHttpProxyAgent({
+      httpProxy: proxy.http?.url ?? '',
+      httpsProxy: proxy.https?.url ?? '',
+      noProxy: effectiveNoProxy(proxy),
+      // http:// endpoints go to an HTTP proxy as absolute-form requests (as curl does); https:// ones tunnel (CONNECT).
+      proxyTunnel: false,
+      keepAliveTimeout: 30_000,
+      connect: { timeout: connectMs },
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      // The connection to the proxy itself (its CONNECT answer included) gets the same connect limit; undici's
+      // default would wait 300 s for a proxy that accepts the connection and never answers.
+      clientFactory: (origin: URL, options: object) =>
+        new Pool(origin, {
+          ...options,
+          connect: { timeout: connectMs },
+          headersTimeout: connectMs,
+          bodyTimeout: connectMs,
+        }),
+    });
+  });
 }
 
 function memo<T>(make: () => Promise<T>): () => Promise<T> {

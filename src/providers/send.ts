@@ -136,13 +136,16 @@ async function sendOnce(
   const timeout = AbortSignal.timeout(Math.ceil(leftMs));
   const signal = cancel ? AbortSignal.any([cancel, timeout]) : timeout;
   try {
-    const res = await request(req.url, {
-      method: req.method,
-      headers: req.headers,
-      body: req.method === 'GET' ? undefined : req.body,
-      dispatcher,
+    const res = await untilAborted(
+      request(req.url, {
+        method: req.method,
+        headers: req.headers,
+        body: req.method === 'GET' ? undefined : req.body,
+        dispatcher,
+        signal,
+      }),
       signal,
-    });
+    );
     const headers = flattenHeaders(res.headers);
     const text = await readCapped(
       res.body,
@@ -168,6 +171,37 @@ async function sendOnce(
       timedOut: timeout.aborted,
     });
   }
+}
+
+/**
+ * The request's answer, or a rejection as soon as the signal aborts, whatever undici is waiting for: a proxy tunnel
+ * that is still being set up does not see the request's signal. An answer that arrives after that is discarded.
+ */
+function untilAborted<T extends { body: { destroy(): unknown } }>(
+  pending: Promise<T>,
+  signal: AbortSignal,
+): Promise<T> {
+  if (signal.aborted) {
+    pending.then(
+      (r) => r.body.destroy(),
+      () => undefined,
+    );
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      pending.then(
+        (r) => r.body.destroy(),
+        () => undefined,
+      );
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.then(
+      (r) => (signal.removeEventListener('abort', onAbort), resolve(r)),
+      (e) => (signal.removeEventListener('abort', onAbort), reject(e)),
+    );
+  });
 }
 
 async function readCapped(

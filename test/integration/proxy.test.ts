@@ -1,4 +1,5 @@
 // Proxy settings end to end: a local HTTP proxy on 127.0.0.1 sees exactly the requests that should go through it.
+import { createServer, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/server.js';
 import { PROJECT, connect, envFor, startFake } from '../helpers/harness.js';
@@ -76,4 +77,44 @@ describe('proxy', () => {
     expect(called.text).not.toContain(PROXY_SECRET);
     await m.close();
   });
+
+  it('a proxy that accepts the connection and never answers CONNECT: each call ends by its time budget, and cancellation ends it at once', async () => {
+    const sockets: Socket[] = [];
+    const stalled = createServer((socket) => void sockets.push(socket)); // reads the CONNECT, never answers
+    await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(stalled.address() as { port: number }).port}`;
+    const env = {
+      ...envFor(sim),
+      QIANFAN_CONSOLE_API_BASE_URL: undefined,
+      HTTPS_PROXY: url,
+      ML_STOP_TIMEOUT_MS: '1500',
+    };
+    const m = await connect(env);
+    try {
+      for (const id of ['task-stalled-1', 'task-stalled-2']) {
+        const started = Date.now();
+        const called = await m.call('qianfan_stop_fine_tuning_task', { task_id: id });
+        const took = Date.now() - started;
+        expect(took).toBeGreaterThanOrEqual(1400);
+        expect(took).toBeLessThan(4000); // undici's own default would be about 300 s
+        expect(called.result).toMatchObject({ ok: false, outcome: 'failed', http_status: null });
+        expect(called.result.error).toMatchObject({ code: 'Timeout', category: 'timeout' });
+        expect(called.result.error.message).toContain('1500 ms');
+      }
+      const controller = new AbortController();
+      const started = Date.now();
+      const call = m.call(
+        'qianfan_stop_fine_tuning_task',
+        { task_id: 'task-stalled-3' },
+        { signal: controller.signal },
+      );
+      setTimeout(() => controller.abort(), 200);
+      await expect(call).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(1000);
+    } finally {
+      await m.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => stalled.close(resolve));
+    }
+  }, 20_000);
 });
