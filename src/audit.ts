@@ -1,5 +1,6 @@
 // The audit trail: one JSON line per stop attempt, never a credential (only ids, outcome and provider metadata).
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
+import { redact } from './core/redact.js';
 import { StartupError } from './core/errors.js';
 import { log } from './log.js';
 import type { ToolResult } from './tools/schemas.js';
@@ -47,7 +48,7 @@ export function auditEntry(
 
 /** Writes audit lines to stderr (stdout is reserved for MCP messages). */
 export const stderrAudit: AuditSink = (entry) => {
-  process.stderr.write(JSON.stringify(entry) + '\n');
+  process.stderr.write(redact(JSON.stringify(entry)) + '\n');
 };
 
 /**
@@ -59,15 +60,19 @@ export function auditSink(file: string | undefined): { sink: AuditSink; close():
   if (!file) return { sink: stderrAudit, close: () => {} };
   let fd: number | undefined;
   try {
+    // Opening a FIFO for writing blocks until someone reads it: only a regular file (or a new one) is opened.
+    const stat = existsSync(file) ? statSync(file) : undefined;
+    if (stat && !stat.isFile()) throw new StartupError(`ML_STOP_AUDIT_FILE: ${file} is not a regular file`);
     fd = openSync(file, 'a', 0o600);
   } catch (err) {
+    if (err instanceof StartupError) throw err;
     throw new StartupError(
       `ML_STOP_AUDIT_FILE: cannot open ${file} for appending (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
     );
   }
   return {
     sink: (entry) => {
-      const line = JSON.stringify(entry) + '\n';
+      const line = redact(JSON.stringify(entry)) + '\n';
       process.stderr.write(line);
       if (fd === undefined) return;
       try {

@@ -64,7 +64,10 @@ export async function readDotenv(path: string, source: string, warn?: (message: 
   const where = `${source} ${path}`;
   let text: string;
   try {
-    if (statSync(path).isDirectory()) throw new StartupError(`${where} is a directory, not a variables file`);
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new StartupError(`${where} is a directory, not a variables file`);
+    // A FIFO or a device would block start-up on read.
+    if (!stat.isFile()) throw new StartupError(`${where} is not a regular file`);
     text = readFileSync(path, 'utf8');
   } catch (err) {
     if (err instanceof StartupError) throw err;

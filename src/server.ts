@@ -8,6 +8,7 @@
 // 2025-era session (stdio, legacy SSE) the SDK's shim asks the same question with elicitation/create; a 2025-era
 // request over stateless HTTP has no way to be asked, and fails closed.
 import { randomBytes } from 'node:crypto';
+import { redactDeep } from './core/redact.js';
 import {
   CLIENT_CAPABILITIES_META_KEY,
   McpServer,
@@ -76,7 +77,7 @@ export function createServer(deps: ServerDeps, connection: Connection = { era: '
     };
     server.registerTool(def.name, config, async (args: unknown, ctx: ServerContext) => {
       if (def.kind === 'list') {
-        const result: ListToolResult = await runListTool(def, args, { ...deps, signal: ctx.mcpReq.signal });
+        const result: ListToolResult = redactDeep(await runListTool(def, args, { ...deps, signal: ctx.mcpReq.signal }));
         return {
           content: [{ type: 'text', text: JSON.stringify(result) }],
           structuredContent: result,
@@ -158,7 +159,9 @@ function toInputRequired(question: Question): InputRequiredResult {
   });
 }
 
-export function toCallResult(result: ToolResult): CallToolResult {
+export function toCallResult(raw: ToolResult): CallToolResult {
+  // Upstreams and proxies may echo request headers back: no configured secret reaches the client.
+  const result = redactDeep(raw);
   return {
     content: [{ type: 'text', text: JSON.stringify(result) }],
     structuredContent: result as unknown as Record<string, unknown>,

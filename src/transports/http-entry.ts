@@ -1,6 +1,7 @@
 // HTTP entry, loaded by cli.ts only for --transport http (so stdio never loads the HTTP stack): reads the token
 // file, starts the server, logs the bound address, and on SIGINT/SIGTERM drains calls in flight, then exits 0.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { registerSecrets } from '../core/redact.js';
 import type { Config } from '../config.js';
 import { StartupError } from '../core/errors.js';
 import { PROVIDER_IDS } from '../core/ids.js';
@@ -54,6 +55,9 @@ export async function serveHttp(
   return handle;
 }
 
+/** A bearer token shorter than this is refused: it could be guessed. */
+const MIN_TOKEN_LENGTH = 16;
+
 /** --http-token-file wins over ML_STOP_HTTP_TOKEN; the token must be sendable as a bearer token. */
 function resolveToken(http: HttpConfig): string | undefined {
   let token = http.token;
@@ -61,13 +65,21 @@ function resolveToken(http: HttpConfig): string | undefined {
   if (http.tokenFile !== undefined) {
     source = `--http-token-file ${http.tokenFile}`;
     try {
+      // A FIFO or a device would block start-up on read: only a regular file is read.
+      if (!statSync(http.tokenFile).isFile()) throw new StartupError(`${source} is not a regular file`);
       token = readFileSync(http.tokenFile, 'utf8').trim();
     } catch (err) {
+      if (err instanceof StartupError) throw err;
       throw new StartupError(`cannot read ${source}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
     if (!token) throw new StartupError(`${source} is empty`);
   }
   if (token !== undefined && !/^[\x21-\x7e]+$/.test(token))
     throw new StartupError(`${source} must be one word of printable ASCII (no spaces), to be sent as a bearer token`);
+  if (token !== undefined && token.length < MIN_TOKEN_LENGTH)
+    throw new StartupError(
+      `${source} is ${token.length} characters long; use at least ${MIN_TOKEN_LENGTH} (for example: openssl rand -hex 32)`,
+    );
+  registerSecrets([token]);
   return token;
 }

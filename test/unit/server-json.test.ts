@@ -19,7 +19,9 @@ const npm = server.packages.find((p: { registryType: string }) => p.registryType
 type Variable = { name: string; isSecret?: boolean; description?: string };
 const variables: Variable[] = npm?.environmentVariables ?? [];
 
-const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv,
+) => Ajv;
 function validator() {
   // strict: false because the schema carries OpenAPI keywords (discriminator, example) that JSON Schema does not define.
   const ajv = new Ajv({ strict: false, allErrors: true });

@@ -1,5 +1,6 @@
 // Reads ModelArts, APIG and IAM answers: the request id, and whether (and how) the call failed, even on a 2xx.
 import { ToolError, categoryForStatus, hintFor, type Category } from '../../core/errors.js';
+import { safeRequestId } from '../../core/redact.js';
 import { asObject, str } from '../../core/json.js';
 import { cleanText } from '../../core/text.js';
 import { own } from '../../core/json.js';
@@ -34,7 +35,7 @@ export const HUAWEI_AUTH_HINT =
 export function huaweiRequestId(res: WireResponse): string | null {
   const body = asObject(res.json);
   const id = res.headers['x-request-id'] ?? str(body?.request_id) ?? res.headers['x-iam-trace-id'];
-  return id === undefined ? null : cleanText(id, 128);
+  return safeRequestId(id);
 }
 
 /** The failure this answer reports, or undefined when it is a success; `rules` are the operation's own. */

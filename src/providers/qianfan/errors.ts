@@ -1,6 +1,7 @@
 // Reads Qianfan console answers: v2 {requestId, code, message}, legacy {log_id, error_code, error_msg},
 // IAM failures in X-Bce-Error-* headers, and 2xx bodies whose result says the call did not happen.
 import { ToolError, categoryForStatus, hintFor, type Category } from '../../core/errors.js';
+import { safeRequestId } from '../../core/redact.js';
 import { asObject, own, str } from '../../core/json.js';
 import { cleanText } from '../../core/text.js';
 import type { AnswerRules } from '../request.js';
@@ -49,7 +50,7 @@ export const QIANFAN_AUTH_HINT =
 export function qianfanRequestId(res: WireResponse): string | null {
   const body = asObject(res.json);
   const id = str(body?.requestId) ?? res.headers['x-bce-request-id'] ?? str(body?.log_id);
-  return id === undefined ? null : cleanText(id, 128);
+  return safeRequestId(id);
 }
 
 /** The failure this answer reports, or undefined when it is a success; `rules` are the operation's own. */

@@ -17,6 +17,7 @@ export const qianfan: ProviderModule<QianfanConfig, QianfanScope> = {
   secretVars: [QIANFAN_CREDENTIAL_VARS.ak, QIANFAN_CREDENTIAL_VARS.sk],
   credentialHelp: 'QIANFAN_ACCESS_KEY, QIANFAN_SECRET_KEY',
   loadConfig: loadQianfanConfig,
+  secrets: ({ credentials: c }) => (c ? [c.ak, c.sk] : []),
   configured: (config) => config.credentials !== undefined,
   missing: (config) => config.missing,
   summary: (config) => (config.credentials ? 'configured' : `not configured (set ${config.missing.join(', ')})`),
