@@ -21,7 +21,10 @@ export interface AnswerRules {
   codes?: Readonly<Record<string, Category>>;
   /** A 2xx without the provider's usual success field is this operation's success (Qianfan: no `result`). */
   bare?: boolean;
-  /** A failure this operation reports inside a 2xx (e.g. result.operation: false), or undefined when there is none. */
+  /**
+   * A failure this operation reports inside a 2xx (e.g. result.operation: false), or undefined when there is none.
+   * An empty or non-object 2xx body is passed as {}, so an operation whose success has a marker can insist on it.
+   */
   failure?: (body: JsonObject) => AnswerFailure | undefined;
 }
 

@@ -18,7 +18,29 @@ export function inputSchemaOf(def: AnyToolDefinition): z.ZodObject {
 
 export type Validated = { ok: true; value: Record<string, unknown> } | { ok: false; error: ToolError };
 
+/** Keys that JSON.parse keeps as own properties but that a copy into an object may drop or turn into a prototype. */
+const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'];
+
+/**
+ * The forbidden key the arguments carry: as an own key, or as the trace a copied `"__proto__": {…}` leaves (the
+ * object's prototype replaced), which would otherwise let `{"__proto__": {"dry_run": true}}` pass unseen.
+ */
+function forbiddenKey(args: unknown): string | undefined {
+  if (!args || typeof args !== 'object' || Array.isArray(args)) return undefined;
+  const proto = Object.getPrototypeOf(args);
+  if (proto !== Object.prototype && proto !== null) return '__proto__';
+  return FORBIDDEN_KEYS.find((k) => Object.hasOwn(args, k));
+}
+
 export function validateInput(def: AnyToolDefinition, args: unknown): Validated {
+  const forbidden = forbiddenKey(args);
+  if (forbidden) {
+    const allowed = Object.keys(def.input).join(', ');
+    return {
+      ok: false,
+      error: inputError(JSON.stringify(forbidden), `unknown field; ${def.name} accepts only: ${allowed}`),
+    };
+  }
   const parsed = inputSchemaOf(def).safeParse(args ?? {});
   if (parsed.success) return { ok: true, value: parsed.data as Record<string, unknown> };
   const issue = parsed.error.issues[0]!;

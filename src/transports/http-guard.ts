@@ -12,6 +12,12 @@ export function isLoopback(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
 }
 
+/** The addresses that may be bound without a token (as documented): exactly 127.0.0.1, ::1 and localhost. */
+export function bindsWithoutToken(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === '127.0.0.1' || h === '::1' || h === 'localhost';
+}
+
 /**
  * Host names a request may carry: loopback names, the bound address, and extra names (a reverse proxy's).
  * A wildcard bind answers on every interface, so each interface address and the machine name count as bound.

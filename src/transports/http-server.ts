@@ -8,7 +8,7 @@ import { createMcpHandler } from '@modelcontextprotocol/server';
 import { StartupError } from '../core/errors.js';
 import { log } from '../log.js';
 import { createServer, type ServerDeps } from '../server.js';
-import { allowedHostnames, bearerMatches, hostProblem, isLoopback, originProblem } from './http-guard.js';
+import { allowedHostnames, bearerMatches, bindsWithoutToken, hostProblem, originProblem } from './http-guard.js';
 import { readJsonBody, refuse, sendJson } from './http-io.js';
 import { InFlight } from './in-flight.js';
 import { SseSessions, type SseLimits } from './sse-sessions.js';
@@ -47,7 +47,7 @@ export interface HttpHandle {
 }
 
 export async function startHttpServer(deps: ServerDeps, options: HttpServerOptions): Promise<HttpHandle> {
-  if (!isLoopback(options.host) && !options.token) {
+  if (!bindsWithoutToken(options.host) && !options.token) {
     throw new StartupError(
       `refusing to listen on ${options.host} without a token: anyone who can reach that address could stop your jobs. ` +
         'Set ML_STOP_HTTP_TOKEN or --http-token-file, or bind to 127.0.0.1 (the default).',

@@ -1,6 +1,6 @@
 // The built CLI with --transport http, as a team would run it: start-up refusals, the token file, and a graceful
 // SIGTERM with a call in flight.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +58,25 @@ describe('start-up', () => {
       'ml-stop-mcp: refusing to listen on 0.0.0.0 without a token: anyone who can reach that address could stop your jobs. ' +
         'Set ML_STOP_HTTP_TOKEN or --http-token-file, or bind to 127.0.0.1 (the default).\n',
     );
+  });
+
+  it('refuses other loopback addresses (127.0.0.2) without a token: only 127.0.0.1, ::1 and localhost may', async () => {
+    const r = run(['--transport', 'http', '--host', '127.0.0.2', '--port', '0']);
+    expect(await r.exited).toBe(2);
+    expect(r.stderr()).toContain('refusing to listen on 127.0.0.2 without a token');
+  });
+
+  it('refuses a token shorter than 16 characters, and a FIFO as the token file (it would block start-up)', async () => {
+    const short = run(['--transport', 'http', '--port', '0'], { ML_STOP_HTTP_TOKEN: 'x' });
+    expect(await short.exited).toBe(2);
+    expect(short.stderr()).toBe(
+      'ml-stop-mcp: ML_STOP_HTTP_TOKEN is 1 characters long; use at least 16 (for example: openssl rand -hex 32)\n',
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'ml-stop-fifo-'));
+    execFileSync('mkfifo', [join(dir, 'fifo')]);
+    const fifo = run(['--transport', 'http', '--port', '0', '--http-token-file', join(dir, 'fifo')]);
+    expect(await fifo.exited).toBe(2);
+    expect(fifo.stderr()).toBe(`ml-stop-mcp: --http-token-file ${join(dir, 'fifo')} is not a regular file\n`);
   });
 
   it('refuses an empty or missing token file', async () => {

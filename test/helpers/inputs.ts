@@ -170,6 +170,7 @@ export const HOSTILE_STRINGS = [
 /** Unknown field names an agent (or an attacker) might send ("__proto__" is dropped by the SDK before validation). */
 export const HOSTILE_KEYS = [
   'force',
+  'constructor',
   'x\u0000y',
   '\u202eadmin\u202c',
   '../../etc/passwd',

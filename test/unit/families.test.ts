@@ -43,7 +43,11 @@ const REQUESTS: Record<
   modelarts_training_job_version: {
     input: { job_id: 182626, version_id: '278813' },
     scope: HW,
-    stop: { method: 'POST', path: `/v1/${P}/training-jobs/182626/versions/278813/stop` },
+    stop: {
+      method: 'POST',
+      path: `/v1/${P}/training-jobs/182626/versions/278813/stop`,
+      answers: { codes: { UnexpectedResponse: 'upstream' }, failure: expect.any(Function) },
+    },
     status: { method: 'GET', path: `/v1/${P}/training-jobs/182626/versions/278813` },
   },
   modelarts_training_job: {
@@ -231,4 +235,14 @@ it('every stop tool served is covered by the table-driven behaviour tests', () =
   const covered = new Set(Object.values(CASES).map((c) => c.tool));
   for (const tool of allTools.filter((t) => t.kind === 'stop'))
     expect(covered, `${tool.name} has no case`).toContain(tool.name);
+});
+
+describe('answers that carry no success marker', () => {
+  it('a v1 training job version stop without is_success is not taken for accepted', () => {
+    const stop = FAMILIES.modelarts_training_job_version.stop;
+    const rule = stop.request({ job_id: 1, version_id: '2' } as never, HW as never).answers!.failure!;
+    expect(rule({})).toMatchObject({ code: 'UnexpectedResponse' });
+    expect(rule({ is_success: true })).toBeUndefined();
+    expect(rule({ is_success: false, error_code: 'ModelArts.0105' })).toBeUndefined(); // read by the general rule
+  });
 });

@@ -26,5 +26,16 @@ export default defineStopTool({
   request: ({ job_id, version_id }, { projectId }: HuaweiScope) => ({
     method: 'POST',
     path: apiPath`/v1/${projectId}/training-jobs/${job_id}/versions/${version_id}/stop`,
+    answers: {
+      // Success is {"is_success": true} (docs/providers.md §6, B); an empty or {} 2xx does not say the stop was taken.
+      codes: { UnexpectedResponse: 'upstream' },
+      failure: (body) =>
+        body.is_success === true || body.is_success === false
+          ? undefined
+          : {
+              code: 'UnexpectedResponse',
+              message: 'ModelArts answered the stop without is_success; whether it took effect is unknown.',
+            },
+    },
   }),
 });

@@ -138,7 +138,8 @@ export class HuaweiClient implements ProviderClient<HuaweiScope> {
   private async fetchProject(region: string): Promise<string> {
     const endpoint = iamEndpoint(this.config, region);
     const res = await this.sendSigned(endpoint, { method: 'GET', path: '/v3/projects', query: [['name', region]] }, {});
-    const projects = (asObject(res.json)?.projects as unknown[] | undefined) ?? [];
+    const listed = asObject(res.json)?.projects;
+    const projects = Array.isArray(listed) ? listed : [];
     const ids = projects.map((p) => str(asObject(p)?.id)).filter((id): id is string => id !== undefined);
     if (ids.length === 1 && isSafeId(ids[0]!)) return ids[0]!;
     if (ids.length === 1) {

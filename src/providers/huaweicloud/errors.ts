@@ -42,7 +42,7 @@ export function huaweiRequestId(res: WireResponse): string | null {
 export function huaweiFailure(res: WireResponse, rules: AnswerRules = {}): ToolError | undefined {
   const body = asObject(res.json);
   const ok = res.status >= 200 && res.status < 300;
-  const reported = ok && body ? rules.failure?.(body) : undefined;
+  const reported = ok ? rules.failure?.(body ?? {}) : undefined;
   // A task's detail (docs/providers.md §3.1) carries the task's own error_code/error_msg when the task failed: in a 2xx
   // with a status field they describe the task, not this call.
   const describesTask = body?.status !== undefined;

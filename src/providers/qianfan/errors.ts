@@ -59,7 +59,7 @@ export function qianfanFailure(res: WireResponse, rules: AnswerRules = {}): Tool
   const ok = res.status >= 200 && res.status < 300;
   const result = body?.result;
   const nested = asObject(result);
-  const reported = ok && body ? rules.failure?.(body) : undefined;
+  const reported = ok ? rules.failure?.(body ?? {}) : undefined;
 
   let code: string | undefined;
   let message: string | undefined;
@@ -74,10 +74,10 @@ export function qianfanFailure(res: WireResponse, rules: AnswerRules = {}): Tool
     message = str(body.error_msg) ?? str(body.message);
   } else if (reported) {
     ({ code, message } = reported);
-  } else if (result === false) {
+  } else if (result === false || result === 0 || result === 'false') {
     code = 'ResultFalse';
     message = 'Qianfan answered result: false; the operation was not carried out.';
-  } else if (nested?.result === false) {
+  } else if (nested?.result === false || nested?.result === 0 || nested?.result === 'false') {
     code = 'ResultFalse';
     message = str(nested.errorMessage) ?? 'Qianfan answered result.result: false; the operation was not carried out.';
   } else if (rules.bare && result === undefined && str(body?.requestId) !== undefined) {
