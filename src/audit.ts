@@ -46,6 +46,29 @@ export function auditEntry(
   };
 }
 
+/**
+ * The line written just before a stop request leaves: if the process ends before the answer, the trail still shows
+ * that the stop was sent. The outcome follows in the call's own line.
+ */
+export function sendingEntry(
+  base: Pick<ToolResult, 'operation' | 'provider' | 'target' | 'simulated'>,
+  wallClock: Date = new Date(),
+): AuditEntry {
+  return {
+    time: wallClock.toISOString(),
+    audit: 'stop',
+    tool: base.operation,
+    provider: base.provider,
+    target: base.target,
+    outcome: 'sending',
+    http_status: null,
+    request_id: null,
+    attempts: 0,
+    duration_ms: 0,
+    ...(base.simulated ? { simulated: true } : {}),
+  };
+}
+
 /** Writes audit lines to stderr (stdout is reserved for MCP messages). */
 export const stderrAudit: AuditSink = (entry) => {
   process.stderr.write(redact(JSON.stringify(entry)) + '\n');

@@ -63,6 +63,9 @@ async function readEnv(argv: string[]): Promise<Record<string, string | undefine
   return { ...(await readDotenv('.env', '.env', (m) => log('warn', m))), ...process.env };
 }
 
+/** What a shutdown gives calls in flight beyond the time budget of one call (a stop already sent gets its answer). */
+const SHUTDOWN_MARGIN_MS = 2_000;
+
 function describe(config: Config): Record<string, string> {
   return {
     ...(config.simulate ? { simulated: 'true' } : {}),
@@ -88,7 +91,11 @@ async function main(): Promise<void> {
     return;
   }
   const tools = selectTools(allTools, config.toolFilter);
+  // Aborted when shutdown begins: waits end, unsent stops stay unsent, stops in flight finish (see the transports).
+  const shutdown = new AbortController();
+  const graceMs = config.timeoutMs + SHUTDOWN_MARGIN_MS;
   const deps = {
+    shutdown: shutdown.signal,
     tools,
     served: servedBy(config.toolFilter, tools),
     clients,
@@ -105,9 +112,9 @@ async function main(): Promise<void> {
   if (config.transport === 'http') {
     // Loaded only here, so stdio never loads the HTTP stack (and a bundler can keep it in a separate chunk).
     const { serveHttp } = await import('./transports/http-entry.js');
-    return void (await serveHttp(config, deps, startup));
+    return void (await serveHttp(config, deps, startup, { controller: shutdown, graceMs }));
   }
-  await serveStdio(deps);
+  await serveStdio(deps, { controller: shutdown, graceMs });
   log('info', `${NAME} ${VERSION} serving MCP on stdio`, startup);
 }
 

@@ -34,6 +34,8 @@ import { NAME, VERSION } from './version.js';
 
 export interface ServerDeps extends Omit<RunContext, 'signal' | 'progress' | 'asking' | 'round'> {
   tools: readonly AnyToolDefinition[];
+  /** Counts tool calls in flight, so a shutdown can let them finish (src/transports/in-flight.ts). */
+  calls?: { begin(): () => void };
 }
 
 /** How the connection a server instance serves was opened: which era, and whether it can carry a question. */
@@ -76,17 +78,25 @@ export function createServer(deps: ServerDeps, connection: Connection = { era: '
       annotations: annotationsFor(def),
     };
     server.registerTool(def.name, config, async (args: unknown, ctx: ServerContext) => {
+      const done = deps.calls?.begin();
+      try {
+        return await call(args, ctx);
+      } finally {
+        done?.();
+      }
+    });
+    const call = async (args: unknown, ctx: ServerContext): Promise<CallToolResult | InputRequiredResult> => {
       if (def.kind === 'list') {
         const result: ListToolResult = redactDeep(await runListTool(def, args, { ...deps, signal: ctx.mcpReq.signal }));
         return {
-          content: [{ type: 'text', text: JSON.stringify(result) }],
-          structuredContent: result,
+          content: [{ type: 'text' as const, text: JSON.stringify(result) }],
+          structuredContent: result as unknown as Record<string, unknown>,
           isError: !result.ok,
         };
       }
       const outcome = await runTool(def, args, { ...deps, ...(await perCall(server, ctx, connection)) });
       return isQuestion(outcome) ? toInputRequired(outcome) : toCallResult(outcome);
-    });
+    };
   }
   // tools/list exactly as rendered from the strict schemas: built into the bundle, or rendered once here.
   const served = new Set(deps.tools.map((t) => t.name));

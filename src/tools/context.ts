@@ -80,6 +80,11 @@ export interface RunContext {
   poll?: PollSchedule;
   /** Aborted when the client cancels the call. */
   signal?: AbortSignal;
+  /**
+   * Aborted when the server begins to shut down: waits end as a cancellation ends them, and a stop not yet sent is
+   * not sent; a stop already sent still gets its answer (or its deadline) and its audit line.
+   */
+  shutdown?: AbortSignal;
   /** Sends notifications/progress; present only when the request carried a progressToken. */
   progress?: (p: Progress) => Promise<void>;
   /** Whether this call can ask the user (the client declared form elicitation, over a connection that can carry it). */

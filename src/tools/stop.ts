@@ -2,6 +2,7 @@
 // and the bounded wait for the stop to take effect. The project lookup, the stop and the status read after a
 // refusal (or of a dry run) share one budget of ML_STOP_TIMEOUT_MS; the wait has its own deadline. A call the client
 // cancels sends nothing more, and above all no stop that was not sent yet.
+import { sendingEntry } from '../audit.js';
 import { ToolError } from '../core/errors.js';
 import { PROVIDER_NAMES } from '../core/ids.js';
 import { cleanText } from '../core/text.js';
@@ -108,8 +109,11 @@ async function stopAndWait(
       return noLongerRunning(base, seen.status, reader.attempts);
     }
   }
-  // The project lookup may have taken a while: a call cancelled meanwhile must not stop anything.
+  // The project lookup may have taken a while: a call cancelled meanwhile must not stop anything, nor may a server
+  // that has begun to shut down send a stop it has not sent yet.
   if (ctx.signal?.aborted) return failed(base, notSent());
+  if (ctx.shutdown?.aborted) return failed(base, shuttingDown());
+  ctx.audit?.(sendingEntry({ ...base, ...(ctx.simulated ? { simulated: true as const } : {}) }));
   let res: ProviderResponse;
   try {
     res = await scoped.send(request);
@@ -142,7 +146,7 @@ async function stopAndWait(
     outcome: 'stop_requested',
     attempts,
     ...(end.status ? { status: end.status } : {}),
-    note: `The stop was accepted. ${unsettledNote(def, end, seconds)}`,
+    note: `The stop was accepted. ${unsettledNote(def, end, seconds, ctx)}`,
   };
 }
 
@@ -159,6 +163,10 @@ function isRefusal(err: unknown): err is ToolError {
   const status = err.httpStatus;
   const answeredNo = REFUSAL_STATUSES.has(status) || (status >= 200 && status < 300);
   return answeredNo && (err.category === 'conflict' || err.category === 'invalid_input');
+}
+
+function shuttingDown(): ToolError {
+  return cancelledError('The server is shutting down; the stop was not sent and nothing was stopped. Call again.', 0);
 }
 
 function notSent(): ToolError {
@@ -202,7 +210,7 @@ async function explainRefusal(
     const end = await wait(reader, ctx, seconds);
     const status = end.status ?? read.status;
     const after =
-      end.reason === 'settled' ? ` Waited until it was ${status.state}.` : ` ${unsettledNote(def, end, seconds)}`;
+      end.reason === 'settled' ? ` Waited until it was ${status.state}.` : ` ${unsettledNote(def, end, seconds, ctx)}`;
     return {
       ...common,
       outcome: 'already_stopped',
@@ -228,19 +236,24 @@ async function explainRefusal(
 
 /** The wait has its own deadline: each read gets what is left of it (at most ML_STOP_TIMEOUT_MS), not the call's budget. */
 function wait(reader: StatusReader, ctx: RunContext, seconds: number): Promise<WaitEnd> {
-  const read = (limitMs: number) => reader.read({ signal: ctx.signal, deadline: performance.now() + limitMs });
+  // Shutting down ends a wait as a cancellation does: the stop stays accepted.
+  const signal = ctx.shutdown ? (ctx.signal ? AbortSignal.any([ctx.signal, ctx.shutdown]) : ctx.shutdown) : ctx.signal;
+  const read = (limitMs: number) => reader.read({ signal, deadline: performance.now() + limitMs });
   return waitUntilSettled({
     seconds,
     poll: ctx.poll ?? DEFAULT_POLL,
     read,
-    signal: ctx.signal,
+    signal,
     progress: ctx.progress,
   });
 }
 
-function unsettledNote(def: StopToolDefinition<any>, end: WaitEnd, seconds: number): string {
+function unsettledNote(def: StopToolDefinition<any>, end: WaitEnd, seconds: number, ctx: RunContext): string {
   const seen = end.status ? `the task was last seen ${shown(end.status)}` : 'no status was read';
-  if (end.reason === 'cancelled') return `The client cancelled the wait; ${seen}.`;
+  if (end.reason === 'cancelled')
+    return ctx.shutdown?.aborted
+      ? `The server is shutting down, so the wait ended; ${seen}. The stop was accepted.`
+      : `The client cancelled the wait; ${seen}.`;
   if (end.reason === 'read_failed')
     return `Reading the status failed (${errorText(end.error!)}); check it with ${def.status.name}.`;
   return `The wait of ${seconds} s ran out; ${seen}. Check again with ${def.status.name}.`;

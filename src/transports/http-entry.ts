@@ -11,16 +11,20 @@ import type { ServerDeps } from '../server.js';
 import { NAME, VERSION } from '../version.js';
 import type { HttpConfig } from './http-config.js';
 import { startHttpServer, type HttpHandle } from './http-server.js';
+import type { Shutdown } from './in-flight.js';
 
 export async function serveHttp(
   config: Config,
   deps: ServerDeps,
   startup: Record<string, unknown>,
+  shutdown?: Shutdown,
 ): Promise<HttpHandle> {
   const token = resolveToken(config.http);
   const handle = await startHttpServer(deps, {
     ...config.http,
     token,
+    // The drain waits as long as a call may take (its time budget and a margin): a stop already sent gets its answer.
+    limits: shutdown ? { shutdownGraceMs: shutdown.graceMs } : {},
     health: {
       name: NAME,
       version: VERSION,
@@ -37,6 +41,7 @@ export async function serveHttp(
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log('info', `${signal}: no new connections; waiting for calls in flight`);
+      shutdown?.controller.abort(); // waits end now; stops not yet sent are not sent
       handle.close().then(
         ({ drained }) => {
           log(

@@ -30,3 +30,11 @@ export class InFlight {
     });
   }
 }
+
+/** How a transport shuts down: the signal calls see as `shutdown`, and how long calls in flight may take to finish. */
+export interface Shutdown {
+  /** Aborted when shutdown begins. */
+  controller: AbortController;
+  /** The time budget of a call, and a margin. */
+  graceMs: number;
+}

@@ -130,8 +130,13 @@ it('no secret appears in any result, stderr line or audit line of a session full
 
   const lines = audit.trim().split('\n');
   expect(lines[0]).toBe('{"earlier":"line"}');
-  const entries = lines.slice(1).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const all = lines.slice(1).map((l) => JSON.parse(l) as Record<string, unknown>);
+  // One line per stop call with its outcome, and one more for each stop request that was sent, written as it left.
+  const entries = all.filter((e) => e.outcome !== 'sending');
   expect(entries).toHaveLength(stops);
+  const sent = all.filter((e) => e.outcome === 'sending');
+  expect(sent.length).toBeGreaterThan(0);
+  expect(sent.length).toBeLessThanOrEqual(stops);
   for (const e of entries)
     expect(Object.keys(e).sort()).toEqual(
       expect.arrayContaining([

@@ -10,6 +10,7 @@ import { PROJECT, connect, envFor, startFake } from '../helpers/harness.js';
 
 let sim: Simulator;
 const audit: AuditEntry[] = [];
+const sending: AuditEntry[] = [];
 const open: Array<Awaited<ReturnType<typeof connect>>> = [];
 const gates: Array<() => void> = [];
 
@@ -35,7 +36,8 @@ async function server(
   const m = await connect(
     envFor(sim, env),
     ['--timeout-ms', String(timeoutMs), ...argv],
-    (e) => audit.push(e),
+    // The line written as a stop leaves is kept apart: each call's outcome line is what these tests read.
+    (e) => (e.outcome === 'sending' ? sending.push(e) : audit.push(e)),
     options,
   );
   open.push(m);

@@ -466,12 +466,19 @@ describe('stop tools: without credentials or with bad input nothing is sent', ()
 });
 
 describe('audit trail', () => {
-  it('records one entry per stop attempt with ids and outcome, and none for status reads', async () => {
+  it('records one entry per stop attempt with ids and outcome (and one as a stop request leaves), none for status reads', async () => {
     const entries: Array<Record<string, unknown>> = [];
-    const m = await connect(envFor(sim, { HUAWEICLOUD_SDK_PROJECT_ID: PROJECT }), [], (e) => entries.push({ ...e }));
+    const sending: Array<Record<string, unknown>> = [];
+    const m = await connect(envFor(sim, { HUAWEICLOUD_SDK_PROJECT_ID: PROJECT }), [], (e) =>
+      (e.outcome === 'sending' ? sending : entries).push({ ...e }),
+    );
     await m.call('qianfan_stop_fine_tuning_task', { task_id: 'task-audit' });
     await m.call('qianfan_stop_fine_tuning_task', { task_id: '..' });
     await m.call('qianfan_get_fine_tuning_task', { task_id: 'task-audit' });
+    // The refused input was never sent: only the first stop has a line written as it left.
+    expect(sending).toEqual([
+      expect.objectContaining({ tool: 'qianfan_stop_fine_tuning_task', target: { task_id: 'task-audit' } }),
+    ]);
     expect(entries).toHaveLength(2);
     expect(entries[0]).toMatchObject({
       audit: 'stop',

@@ -50,7 +50,7 @@ describe('stdio start-up', () => {
     const { files, packages } = staticGraph(join(ROOT, 'src/cli.ts'));
     expect(files).toContain('src/transports/stdio.ts');
     expect(files.some((f) => f.startsWith('node_modules/@modelcontextprotocol/server/'))).toBe(true);
-    expect(files.filter((f) => /src\/transports\/(?!stdio|http-config)/.test(f))).toEqual([]);
+    expect(files.filter((f) => /src\/transports\/(?!stdio|http-config|in-flight)/.test(f))).toEqual([]);
     expect([...packages].filter((p) => HTTP_STACK.test(p))).toEqual([]);
   });
 
