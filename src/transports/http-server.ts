@@ -2,6 +2,7 @@
 // nothing), legacy HTTP+SSE at /sse and /messages, and GET /healthz. Every request passes the Host, Origin and
 // token checks first. node:http directly: the routes are few, and the SDK's express helpers check Host only.
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import { createMcpHandler } from '@modelcontextprotocol/server';
@@ -17,6 +18,13 @@ export interface HttpLimits extends SseLimits {
   maxBodyBytes: number;
   /** How long a shutdown waits for calls in flight. */
   shutdownGraceMs: number;
+  /** Connections open at once; more are closed as they arrive. */
+  maxConnections: number;
+  /** With a token: connections that have not yet sent an authorised request; more are closed as they arrive. */
+  maxUnauthenticated: number;
+  /** A request's headers must arrive within this, and the whole request (body included) within requestMs. */
+  headersMs: number;
+  requestMs: number;
 }
 
 export const DEFAULT_LIMITS: HttpLimits = {
@@ -24,6 +32,10 @@ export const DEFAULT_LIMITS: HttpLimits = {
   idleMs: 10 * 60_000,
   maxBodyBytes: 1024 * 1024,
   shutdownGraceMs: 10_000,
+  maxConnections: 256,
+  maxUnauthenticated: 32,
+  headersMs: 10_000,
+  requestMs: 30_000,
 };
 
 export interface HttpServerOptions {
@@ -69,12 +81,13 @@ export async function startHttpServer(deps: ServerDeps, options: HttpServerOptio
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (closing) return refuse(res, 503, 'Server is shutting down', { Connection: 'close' });
     const problem = hostProblem(req.headers.host, hosts) ?? originProblem(req.headers.origin, options.allowedOrigins);
-    if (problem) return refuse(res, 403, problem);
+    if (problem) return hangUp(req, res, 403, problem);
     if (options.token !== undefined && !bearerMatches(req.headers.authorization, options.token)) {
-      return refuse(res, 401, 'Unauthorized: send Authorization: Bearer <token>', {
+      return hangUp(req, res, 401, 'Unauthorized: send Authorization: Bearer <token>', {
         'WWW-Authenticate': 'Bearer realm="ml-stop-mcp"',
       });
     }
+    unauthenticated.delete(req.socket);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const endpoint = ENDPOINTS[url.pathname];
     if (!endpoint)
@@ -96,7 +109,7 @@ export async function startHttpServer(deps: ServerDeps, options: HttpServerOptio
     await mcp(req, res, body);
   };
 
-  const http = createHttpServer((req, res) => {
+  const http = createHttpServer({ headersTimeout: limits.headersMs, requestTimeout: limits.requestMs }, (req, res) => {
     route(req, res).catch((err: unknown) => {
       log('error', 'HTTP request failed', {
         method: req.method,
@@ -106,6 +119,22 @@ export async function startHttpServer(deps: ServerDeps, options: HttpServerOptio
       if (!res.headersSent) refuse(res, 500, 'Internal server error', {}, -32603);
     });
   });
+  http.maxConnections = limits.maxConnections;
+  // With a token, connections that have not sent an authorised request yet are capped, so slow unauthenticated
+  // clients cannot take every descriptor: when the cap is reached the oldest of them is closed to admit the newcomer,
+  // so an authorised client that sends its request promptly still gets through a flood.
+  const unauthenticated = new Set<Socket>();
+  if (options.token !== undefined) {
+    http.on('connection', (socket: Socket) => {
+      if (unauthenticated.size >= limits.maxUnauthenticated) {
+        const oldest = unauthenticated.values().next().value!;
+        unauthenticated.delete(oldest);
+        oldest.destroy();
+      }
+      unauthenticated.add(socket);
+      socket.once('close', () => unauthenticated.delete(socket));
+    });
+  }
   await listen(http, options.host, options.port);
   const { address, port } = http.address() as AddressInfo;
   const shown = address.includes(':') ? `[${address}]` : address;
@@ -127,6 +156,24 @@ export async function startHttpServer(deps: ServerDeps, options: HttpServerOptio
         return { drained };
       })()),
   };
+}
+
+/**
+ * Refuses and closes the connection once the answer is out: a client refused for its token, Host or Origin gets no
+ * more of this server's time (and cannot keep the connection by trickling a body).
+ */
+function hangUp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  res.once('finish', () => {
+    req.socket.end();
+    setTimeout(() => req.socket.destroy(), 1000).unref();
+  });
+  refuse(res, status, message, { ...headers, Connection: 'close' });
 }
 
 /** Each path and the one method it answers; anything else on a known path is 405 (GET and DELETE /mcp included). */
