@@ -32,7 +32,7 @@ export const DEFAULT_LIMITS: HttpLimits = {
   idleMs: 10 * 60_000,
   maxBodyBytes: 1024 * 1024,
   shutdownGraceMs: 10_000,
-  maxConnections: 256,
+  maxConnections: 1024,
   maxUnauthenticated: 32,
   headersMs: 10_000,
   requestMs: 30_000,
