@@ -1,5 +1,5 @@
 // What a tool asks a provider for, before signing: pure data built by each tool's request builder.
-import type { Category } from '../core/errors.js';
+import { inputError, type Category } from '../core/errors.js';
 import type { JsonObject } from '../core/json.js';
 import { rfc3986, type QueryPairs } from './encoding.js';
 import type { HttpMethod, WireRequest } from './send.js';
@@ -50,6 +50,10 @@ export interface ProviderResponse {
 
 /** Tagged template that percent-encodes every interpolated path segment. */
 export function apiPath(strings: TemplateStringsArray, ...segments: Array<string | number>): string {
+  // '.' and '..' would be resolved away as path segments (by a proxy, the gateway or the signer's canonical path):
+  // never a segment of a signed request, wherever the value came from.
+  const dots = segments.find((s) => s === '.' || s === '..');
+  if (dots !== undefined) throw inputError('id', `"${dots}" cannot be a path segment`);
   return strings.reduce((out, s, i) => out + s + (i < segments.length ? rfc3986(String(segments[i])) : ''), '');
 }
 

@@ -29,7 +29,7 @@ const discovery: FamilyDiscovery<HuaweiScope> = {
       (s) => str(s.id),
       LIMIT,
     );
-    if (!listing.complete) ctx.incomplete();
+    if (!listing.complete) ctx.incomplete(listing);
     for (const server of listing.items) {
       const ids = { dev_server_id: str(server.id)! };
       const mode = str(server.charging_mode);

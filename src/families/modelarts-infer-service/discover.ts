@@ -31,7 +31,7 @@ const discovery: FamilyDiscovery<HuaweiScope> = {
       (s) => str(s.id),
       LIMIT,
     );
-    if (!listing.complete) ctx.incomplete();
+    if (!listing.complete) ctx.incomplete(listing);
     for (const service of listing.items) {
       const ids = { service_id: str(service.id)! };
       ctx.emit({

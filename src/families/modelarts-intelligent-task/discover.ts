@@ -78,7 +78,7 @@ async function datasetsWithRunningTasks(ctx: Context, runningTaskType: number): 
     },
     (d) => str(d.dataset_id),
   );
-  if (!listing.complete) ctx.incomplete();
+  if (!listing.complete) ctx.incomplete(listing);
   return listing.items
     .filter(
       (d) => d.exist_running_task === true || (Array.isArray(d.running_tasks_id) && d.running_tasks_id.length > 0),
@@ -103,7 +103,7 @@ async function readTasks(ctx: Context, datasetId: string, type: string): Promise
     },
     (t) => str(t.task_id),
   );
-  if (!listing.complete) ctx.incomplete();
+  if (!listing.complete) ctx.incomplete(listing);
   for (const task of listing.items) {
     const ids = { dataset_id: datasetId, task_id: str(task.task_id)! };
     ctx.emit({

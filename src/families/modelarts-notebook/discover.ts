@@ -29,7 +29,7 @@ const discovery: FamilyDiscovery<HuaweiScope> = {
       (n) => str(n.id),
       LIMIT,
     );
-    if (!listing.complete) ctx.incomplete();
+    if (!listing.complete) ctx.incomplete(listing);
     for (const notebook of listing.items) {
       const ids = { notebook_id: str(notebook.id)! };
       const billing = billingOf(notebook);

@@ -30,7 +30,7 @@ const discovery: FamilyDiscovery<HuaweiScope> = {
       },
       (s) => str(s.service_id),
     );
-    if (!listing.complete) ctx.incomplete();
+    if (!listing.complete) ctx.incomplete(listing);
     for (const service of listing.items) {
       const ids = { service_id: str(service.service_id)! };
       ctx.emit({

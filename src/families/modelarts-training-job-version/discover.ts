@@ -31,7 +31,7 @@ const discovery: FamilyDiscovery<HuaweiScope> = {
       },
       (j) => str(j.job_id),
     );
-    if (!jobs.complete) ctx.incomplete();
+    if (!jobs.complete) ctx.incomplete(jobs);
     await Promise.all(
       jobs.items.map(async (job) => {
         const jobId = str(job.job_id)!;
@@ -62,7 +62,7 @@ async function readVersions(ctx: Context, jobId: string): Promise<JsonObject[]> 
     },
     (v) => str(v.version_id),
   );
-  if (!versions.complete) ctx.incomplete();
+  if (!versions.complete) ctx.incomplete(versions);
   return versions.items;
 }
 

@@ -23,7 +23,7 @@ const discovery: FamilyDiscovery<HuaweiScope> = {
       });
       return { items: listOf(body, 'items', what), total: countOf(body, 'total') };
     }, jobId);
-    if (!listing.complete) ctx.incomplete();
+    if (!listing.complete) ctx.incomplete(listing);
     for (const job of listing.items) {
       const metadata = asObject(job.metadata);
       const resource = asObject(asObject(job.spec)?.resource);

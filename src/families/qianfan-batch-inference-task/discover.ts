@@ -24,7 +24,7 @@ const discovery: FamilyDiscovery = {
         ),
       (t) => str(t.taskId),
     );
-    if (!listing.complete) ctx.incomplete();
+    if (!listing.complete) ctx.incomplete(listing);
     for (const task of listing.items) {
       const ids = { task_id: str(task.taskId)! };
       ctx.emit({

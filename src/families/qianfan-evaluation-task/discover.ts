@@ -25,7 +25,7 @@ const discovery: FamilyDiscovery = {
         ),
       evaluationId,
     );
-    if (!listing.complete) ctx.incomplete();
+    if (!listing.complete) ctx.incomplete(listing);
     for (const item of listing.items) {
       if (!fieldsLogged) {
         fieldsLogged = true;

@@ -18,7 +18,7 @@ const discovery: FamilyDiscovery = {
         ),
       (j) => str(j.jobId),
     );
-    if (!jobs.complete) ctx.incomplete();
+    if (!jobs.complete) ctx.incomplete(jobs);
     await Promise.all(
       jobs.items.map((job) =>
         readTasks(ctx, job).catch((err: unknown) => ctx.fail(err, `tasks of fine-tuning job ${str(job.jobId)}`)),
@@ -38,7 +38,7 @@ async function readTasks(ctx: FamilyContext, job: JsonObject): Promise<void> {
       ),
     (t) => str(t.taskId),
   );
-  if (!tasks.complete) ctx.incomplete();
+  if (!tasks.complete) ctx.incomplete(tasks);
   for (const task of tasks.items) {
     const taskId = str(task.taskId)!;
     ctx.emit({

@@ -22,7 +22,7 @@ const discovery: FamilyDiscovery = {
         ),
       (t) => str(t.id),
     );
-    if (!listing.complete) ctx.incomplete();
+    if (!listing.complete) ctx.incomplete(listing);
     for (const task of listing.items) {
       const ids = { task_id: str(task.id)! };
       ctx.emit({ ids, name: str(task.name), createdAt: str(task.createTime), status: readTask(task), stopArgs: ids });

@@ -23,7 +23,7 @@ const discovery: FamilyDiscovery = {
         ),
       (s) => str(s.serviceId),
     );
-    if (!listing.complete) ctx.incomplete();
+    if (!listing.complete) ctx.incomplete(listing);
     for (const service of listing.items) {
       const ids = { service_id: str(service.serviceId)! };
       const billing = billingOf(service);

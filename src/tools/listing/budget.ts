@@ -5,7 +5,13 @@ import type { CallBudget } from '../../providers/budget.js';
 
 export const MAX_IN_FLIGHT = 4;
 
-export type EndReason = 'finished' | 'deadline' | 'cancelled' | 'enough';
+/**
+ * List answers read at most per listing, all families together (each answer is also capped at 1 MiB): a hostile or
+ * runaway list cannot grow the process without bound. The listing ends there, truncated, with what it has.
+ */
+export const MAX_LISTING_BYTES = 32 * 1024 * 1024;
+
+export type EndReason = 'finished' | 'deadline' | 'cancelled' | 'enough' | 'limit';
 
 /** Thrown into a discovery that tries to send after the call ended; never reported as a failure. */
 export class Ended extends Error {
@@ -55,6 +61,14 @@ export class ListingBudget {
     this.timer = setTimeout(() => this.end('deadline'), budgetMs);
     if (cancel?.aborted) this.end('cancelled');
     else cancel?.addEventListener('abort', this.onCancel, { once: true });
+  }
+
+  private bytes = 0;
+
+  /** Counts a list answer's size; the listing ends once MAX_LISTING_BYTES have been read. */
+  account(bytes: number): void {
+    this.bytes += bytes;
+    if (this.bytes > MAX_LISTING_BYTES) this.end('limit');
   }
 
   get endReason(): EndReason | undefined {

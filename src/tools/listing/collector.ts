@@ -1,6 +1,7 @@
 // Gathers what the families found: keeps the running tasks (de-duplicated, filtered by name), turns each into an
 // item with its stop call, keeps one error entry per family, and builds the result when the call ends.
 import { ToolError } from '../../core/errors.js';
+import { isSafeId } from '../../core/id-rule.js';
 import type { FamilyId, ProviderId } from '../../core/ids.js';
 import { cleanText } from '../../core/text.js';
 import type { Family } from '../../families/define.js';
@@ -9,7 +10,8 @@ import { log } from '../../log.js';
 import { asToolError } from '../results.js';
 import type { State } from '../schemas.js';
 import { validateInput } from '../validate.js';
-import { Ended, type EndReason } from './budget.js';
+import { Ended, MAX_LISTING_BYTES, type EndReason } from './budget.js';
+import { MAX_ITEMS_PER_LIST } from './paging.js';
 import type { Candidate, FamilyError, Item, ListInput, ListResult } from './types.js';
 
 interface Failure {
@@ -45,6 +47,12 @@ export class Collector {
     const provider = family.provider;
     const args = { ...c.stopArgs, ...this.scopeArgs[provider] };
     const checked = validateInput(family.stop, args);
+    const unsafe = Object.entries(c.ids).find(([, v]) => !isSafeId(v));
+    if (unsafe) {
+      // Every id an item carries (not only the stop's arguments) follows the id rule, or the item is not listed.
+      log('warn', 'listed task skipped: an id does not follow the id rule', { family: family.id, field: unsafe[0] });
+      return;
+    }
     if (!checked.ok) {
       log('warn', 'listed task skipped: its ids do not fit the stop tool', {
         family: family.id,
@@ -85,8 +93,12 @@ export class Collector {
     else this.failures.set(family, { error: asToolError(err, 'list_running_tasks'), what, more: 0 });
   }
 
-  incomplete(): void {
+  private readonly capped = new Set<FamilyId>();
+
+  /** A list of the family ended before its end; `capped`: it was cut at MAX_ITEMS_PER_LIST (reported in errors). */
+  incomplete(family?: FamilyId, capped = false): void {
     this.pagingIncomplete = true;
+    if (family && capped) this.capped.add(family);
   }
 
   /** The result when the call ends; families still at work are timed out unless the call had enough items. */
@@ -100,8 +112,10 @@ export class Collector {
     const errors: FamilyError[] = [];
     for (const family of families) {
       const failure = this.failures.get(family);
-      const stoppedEarly = unfinished.has(family) && (reason === 'deadline' || reason === 'cancelled');
+      const stoppedEarly =
+        unfinished.has(family) && (reason === 'deadline' || reason === 'cancelled' || reason === 'limit');
       if (failure) errors.push(entry(family, failure));
+      else if (this.capped.has(family)) errors.push(cappedEntry(family, this.items.get(family)?.size ?? 0));
       else if (stoppedEarly) errors.push(timedOut(family, reason, budgetMs, this.items.get(family)?.size ?? 0));
     }
     const failed = new Set(errors.map((e) => e.family));
@@ -120,12 +134,32 @@ function entry(family: FamilyId, { error, what, more }: Failure): FamilyError {
     provider: FAMILIES[family].provider,
     family,
     code: error.code,
-    message: `${what ? `${what}: ` : ''}${error.message}${others}`,
+    // The part and the message may carry a provider's text (an id, a name): one clean line, like every other.
+    message: cleanText(`${what ? `${what}: ` : ''}${error.message}${others}`, 600),
     category: error.category,
   };
 }
 
+function cappedEntry(family: FamilyId, found: number): FamilyError {
+  return {
+    provider: FAMILIES[family].provider,
+    family,
+    code: 'ListingLimit',
+    message: `A list of this family has more than ${MAX_ITEMS_PER_LIST} entries; only the first were read, and ${found} running task(s) among them are included.`,
+    category: 'upstream',
+  };
+}
+
 function timedOut(family: FamilyId, reason: EndReason, budgetMs: number, found: number): FamilyError {
+  if (reason === 'limit') {
+    return {
+      provider: FAMILIES[family].provider,
+      family,
+      code: 'ListingLimit',
+      message: `The listing read its limit of ${MAX_LISTING_BYTES / 1024 / 1024} MiB of list answers; ${found} running task(s) found before then are included. Narrow it with families, providers or dataset_ids.`,
+      category: 'upstream',
+    };
+  }
   const why =
     reason === 'cancelled'
       ? 'The call was cancelled'

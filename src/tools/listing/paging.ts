@@ -6,10 +6,15 @@ import { asObject, str, type JsonObject } from '../../core/json.js';
 /** Pages read at most per list, so a provider that never says "last page" cannot keep a call looping. */
 export const MAX_PAGES = 200;
 
+/** Items kept at most per list: more ends the list as incomplete (memory stays bounded whatever a list answers). */
+export const MAX_ITEMS_PER_LIST = 10_000;
+
 export interface Listing {
   items: JsonObject[];
   /** False when paging ended before the provider's total (or at MAX_PAGES): more may exist. */
   complete: boolean;
+  /** True when the list was cut at MAX_ITEMS_PER_LIST. */
+  capped?: boolean;
 }
 
 export type IdOf = (item: JsonObject) => string | undefined;
@@ -35,6 +40,7 @@ class Seen {
   add(items: JsonObject[]): number {
     let added = 0;
     for (const item of items) {
+      if (this.byId.size >= MAX_ITEMS_PER_LIST) return 0; // full: the loops end on a page that adds nothing
       const id = this.idOf(item);
       if (id !== undefined && !this.byId.has(id)) {
         this.byId.set(id, item);
@@ -50,7 +56,8 @@ class Seen {
   }
 
   listing(complete: boolean): Listing {
-    return { items: [...this.byId.values()], complete };
+    const capped = this.byId.size >= MAX_ITEMS_PER_LIST;
+    return { items: [...this.byId.values()], complete: complete && !capped, ...(capped ? { capped } : {}) };
   }
 
   reached(total: number | undefined): boolean {

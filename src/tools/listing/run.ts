@@ -73,10 +73,14 @@ export async function discover(input: ListInput, families: readonly FamilyId[], 
       await family.discovery.discover({
         input,
         scope,
-        send: async (req) => (await listing.send(provider, () => client.call(scope, req, listing.budget))).body,
+        send: async (req) => {
+          const { body } = await listing.send(provider, () => client.call(scope, req, listing.budget));
+          listing.account(JSON.stringify(body)?.length ?? 0);
+          return body;
+        },
         emit: (c) => collector.add(family, c),
         fail: (err, part) => collector.fail(id, err, part),
-        incomplete: () => collector.incomplete(),
+        incomplete: (list) => collector.incomplete(id, list?.capped === true),
       });
     } catch (err) {
       collector.fail(id, err, what);

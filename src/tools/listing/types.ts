@@ -50,7 +50,7 @@ export interface FamilyContext<Sc = unknown> {
   /** Records a failed part of the listing (one dataset, one job) and lets the rest go on. */
   fail(err: unknown, what: string): void;
   /** Paging ended before the provider's own total: more tasks may exist than were seen. */
-  incomplete(): void;
+  incomplete(listing?: { capped?: boolean }): void;
 }
 
 /** How list_running_tasks finds a family's tasks. */
