@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry point: read .env and flags once, then serve MCP over stdio, or over HTTP with --transport http.
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { auditSink } from './audit.js';
 import { createClients } from './clients.js';
 import { loadConfig, parseArgv, type Config } from './config.js';
@@ -58,17 +59,37 @@ async function readEnv(argv: string[]): Promise<Record<string, string | undefine
   if (values['env-file'] !== undefined) throw envFileRefused();
   const given = typeof values.dotenv === 'string' ? values.dotenv : undefined;
   const named = dotenvPath(given, process.env);
-  if (named) return { ...(await readDotenv(named.path, named.source)), ...process.env };
+  if (named) {
+    const vars = await readDotenv(named.path, named.source);
+    log('info', 'variables file read', { file: named.path, from: named.source, variables: Object.keys(vars).length });
+    return { ...vars, ...process.env };
+  }
   if (!existsSync('.env')) return { ...process.env };
-  return { ...(await readDotenv('.env', '.env', (m) => log('warn', m))), ...process.env };
+  // The working directory's .env is read by default (documented); say so, with its full path.
+  const vars = await readDotenv('.env', '.env', (m) => log('warn', m));
+  log('info', 'variables file read', {
+    file: resolve('.env'),
+    from: 'the working directory',
+    variables: Object.keys(vars).length,
+  });
+  return { ...vars, ...process.env };
 }
 
 /** What a shutdown gives calls in flight beyond the time budget of one call (a stop already sent gets its answer). */
 const SHUTDOWN_MARGIN_MS = 2_000;
 
 function describe(config: Config): Record<string, string> {
+  const foreign = config.simulate
+    ? []
+    : PROVIDER_IDS.flatMap((p) =>
+        providerModule(p)
+          .foreignEndpoints(config.providers[p])
+          .map((e) => `${e.source}=${e.url}`),
+      );
   return {
     ...(config.simulate ? { simulated: 'true' } : {}),
+    // An endpoint outside the providers' own domains receives signed requests: never silent.
+    ...(foreign.length ? { endpoints_outside_provider_domains: foreign.join(', ') } : {}),
     ...Object.fromEntries(PROVIDER_IDS.map((p) => [p, providerModule(p).summary(config.providers[p])])),
   };
 }

@@ -74,6 +74,8 @@ export interface ProviderModule<C = unknown, S = unknown> {
   credentialVars: { ak: string; sk: string };
   /** Every variable that holds a secret of this provider (the keys, a session token): doctor --simulate names those it ignored. */
   secretVars: readonly string[];
+  /** Configured endpoints outside the provider's own domains (named in the start-up log: never a silent override). */
+  foreignEndpoints(config: C): Array<{ source: string; url: string }>;
   /** The secrets in this provider's configuration (keys, session token), for redaction. */
   secrets(config: C): string[];
   /** Parses this provider's settings; throws StartupError naming the flag or variable at fault. */

@@ -49,6 +49,7 @@ describe('variables file', () => {
     expect(overridden.status).toBe(0);
     expect(overridden.stderr).not.toContain(READ);
     expect(overridden.stderr).toContain('serving MCP on stdio');
+    expect(overridden.stderr).toContain(`"message":"variables file read","file":"${marker}","from":"--dotenv"`);
   });
 
   it.each([
@@ -99,5 +100,18 @@ describe('variables file', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--env-file is not a flag of ml-stop-mcp');
     expect(r.stderr).toContain('Use --dotenv PATH, or set ML_STOP_DOTENV=PATH.');
+  });
+
+  it("./.env read by default is named in the start-up log, and an endpoint outside the providers' domains too", () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ml-stop-dotenv-cwd-'));
+    writeFileSync(join(cwd, '.env'), 'QIANFAN_CONSOLE_API_BASE_URL=http://127.0.0.1:9\n');
+    const r = run([], {}, cwd);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(
+      `"message":"variables file read","file":"${join(cwd, '.env')}","from":"the working directory"`,
+    );
+    expect(r.stderr).toContain(
+      '"endpoints_outside_provider_domains":"QIANFAN_CONSOLE_API_BASE_URL=http://127.0.0.1:9"',
+    );
   });
 });

@@ -20,6 +20,10 @@ export const huaweicloud: ProviderModule<HuaweiConfig, HuaweiScope> = {
   secretVars: [HUAWEI_CREDENTIAL_VARS.ak, HUAWEI_CREDENTIAL_VARS.sk, 'HUAWEICLOUD_SDK_SECURITY_TOKEN'],
   credentialHelp: 'HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_SECURITY_TOKEN (temporary keys)',
   loadConfig: loadHuaweiConfig,
+  foreignEndpoints: (config) =>
+    [...Object.values(config.endpoints), ...(config.iamEndpoint ? [config.iamEndpoint] : [])]
+      .filter((e) => !/(^|\.)myhuaweicloud\.(com|cn)$/i.test(new URL(e.url).hostname))
+      .map((e) => ({ source: e.source, url: new URL(e.url).origin })),
   secrets: ({ credentials: c }) => (c ? [c.ak, c.sk, ...(c.securityToken ? [c.securityToken] : [])] : []),
   configured: (config) => config.credentials !== undefined,
   missing: (config) => config.missing,

@@ -17,6 +17,10 @@ export const qianfan: ProviderModule<QianfanConfig, QianfanScope> = {
   secretVars: [QIANFAN_CREDENTIAL_VARS.ak, QIANFAN_CREDENTIAL_VARS.sk],
   credentialHelp: 'QIANFAN_ACCESS_KEY, QIANFAN_SECRET_KEY',
   loadConfig: loadQianfanConfig,
+  foreignEndpoints: ({ baseUrl }) =>
+    /(^|\.)baidubce\.com$/i.test(new URL(baseUrl.url).hostname)
+      ? []
+      : [{ source: baseUrl.source, url: new URL(baseUrl.url).origin }],
   secrets: ({ credentials: c }) => (c ? [c.ak, c.sk] : []),
   configured: (config) => config.credentials !== undefined,
   missing: (config) => config.missing,
