@@ -86,7 +86,7 @@ describe('simulatedConfig', () => {
 
 it('the README lists every seeded task id and the simulated project', () => {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const section = readme.slice(readme.indexOf('### Simulate mode'), readme.indexOf('## Client setup'));
+  const section = readme.slice(readme.indexOf('## Try it'), readme.indexOf('## Client setup'));
   expect(section).toContain(SIM_PROJECT);
   for (const { running, finished } of Object.values(DEMO_TASKS)) {
     for (const ids of [...running, finished])
