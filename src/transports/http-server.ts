@@ -8,6 +8,7 @@ import { toNodeHandler } from '@modelcontextprotocol/node';
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import { StartupError } from '../core/errors.js';
 import { log } from '../log.js';
+import { renameProtoKeys } from '../core/proto-keys.js';
 import { createServer, type ServerDeps } from '../server.js';
 import { allowedHostnames, bearerMatches, bindsWithoutToken, hostProblem, originProblem } from './http-guard.js';
 import { readJsonBody, refuse, sendJson } from './http-io.js';
@@ -97,8 +98,10 @@ export async function startHttpServer(deps: ServerDeps, options: HttpServerOptio
 
     if (url.pathname === '/healthz') return sendJson(res, 200, options.health);
     if (url.pathname === '/sse') return sessions.open(res);
-    const body = await readJsonBody(req, res, limits.maxBodyBytes);
-    if (!body) return;
+    const read = await readJsonBody(req, res, limits.maxBodyBytes);
+    if (!read) return;
+    // "__proto__" keys renamed, so input validation refuses them by name instead of the SDK dropping them.
+    const body = { value: renameProtoKeys(read.value) };
     if (url.pathname === '/messages') return sessions.post(req, res, url.searchParams.get('sessionId'), body.value);
     return streamable(req, res, body.value);
   };

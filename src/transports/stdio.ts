@@ -4,14 +4,19 @@
 // Shutdown (stdin closed, SIGTERM, SIGINT, or stdout broken because the client stopped reading) ends waits as a
 // cancellation does and sends no stop that was not sent yet, lets every call in flight finish (a stop already sent
 // gets its answer or its deadline, and its audit line), and only then exits.
-import { serveStdio as serve } from '@modelcontextprotocol/server/stdio';
+import { Transform, type TransformCallback } from 'node:stream';
+import { StdioServerTransport, serveStdio as serve } from '@modelcontextprotocol/server/stdio';
+import { guardJsonLine } from '../core/proto-keys.js';
 import { log } from '../log.js';
 import { createServer, type ServerDeps } from '../server.js';
 import { InFlight, type Shutdown } from './in-flight.js';
 
 export async function serveStdio(deps: ServerDeps, shutdown?: Shutdown): Promise<void> {
   const calls = new InFlight();
+  // Messages pass through a line guard that renames "__proto__" keys, so they are refused rather than dropped.
+  const input = process.stdin.pipe(new ProtoKeyGuard());
   const handle = serve(({ era }) => createServer({ ...deps, calls }, { era }), {
+    transport: new StdioServerTransport(input, process.stdout),
     onerror: (error) => log('warn', 'stdio transport error', { error: String(error?.message ?? error) }),
   });
   let ending: Promise<void> | undefined;
@@ -35,4 +40,24 @@ export async function serveStdio(deps: ServerDeps, shutdown?: Shutdown): Promise
     log('warn', 'stdout closed by the client', { code: err.code });
     void end('stdout closed');
   });
+}
+
+/** Newline-delimited JSON in, the same out, each line through guardJsonLine. */
+class ProtoKeyGuard extends Transform {
+  private rest = '';
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    const text = this.rest + chunk.toString('utf8');
+    const end = text.lastIndexOf('\n');
+    if (end < 0) {
+      this.rest = text;
+      return done();
+    }
+    this.rest = text.slice(end + 1);
+    done(null, text.slice(0, end).split('\n').map(guardJsonLine).join('\n') + '\n');
+  }
+
+  override _flush(done: TransformCallback): void {
+    done(null, this.rest ? guardJsonLine(this.rest) : '');
+  }
 }

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { RENAMED_PROTO, guardJsonLine, renameProtoKeys } from '../../src/core/proto-keys.js';
+
+describe('proto keys', () => {
+  it('renames own __proto__ keys at any depth and keeps everything else', () => {
+    const parsed = JSON.parse('{"a":[{"__proto__":{"x":1}}],"__proto__":{"dry_run":true},"b":2}');
+    const out = renameProtoKeys(parsed) as Record<string, any>;
+    expect(Object.keys(out)).toEqual(['a', RENAMED_PROTO, 'b']);
+    expect(out[RENAMED_PROTO]).toEqual({ dry_run: true });
+    expect(Object.keys(out.a[0])).toEqual([RENAMED_PROTO]);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+  });
+
+  it('leaves lines without the key, and lines that are not JSON, as they are', () => {
+    expect(guardJsonLine('{"a":1}')).toBe('{"a":1}');
+    expect(guardJsonLine('not json __proto__')).toBe('not json __proto__');
+    expect(guardJsonLine('{"params":{"__proto__":1}}')).toBe(`{"params":{"${RENAMED_PROTO}":1}}`);
+  });
+});
