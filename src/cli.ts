@@ -6,6 +6,8 @@ import { auditSink } from './audit.js';
 import { createClients } from './clients.js';
 import { loadConfig, parseArgv, type Config } from './config.js';
 import { StartupError } from './core/errors.js';
+import { redact } from './core/redact.js';
+import { cleanText } from './core/text.js';
 import { PROVIDER_IDS } from './core/ids.js';
 import { doctorCommand, realSecretsSeen } from './doctor.js';
 import { dotenvPath, envFileRefused, readDotenv } from './dotenv-file.js';
@@ -142,7 +144,10 @@ async function main(): Promise<void> {
 process.on('unhandledRejection', (reason) => log('error', 'unhandled rejection', { reason: String(reason) }));
 
 main().catch((err: unknown) => {
-  const message = err instanceof StartupError ? err.message : String((err as Error)?.stack ?? err);
+  // A start-up error is one clean, bounded line; any configured secret is redacted from whatever is printed.
+  const message = redact(
+    err instanceof StartupError ? cleanText(err.message, 2000) : String((err as Error)?.stack ?? err),
+  );
   process.stderr.write(`${NAME}: ${message}\n`);
   process.exit(2);
 });

@@ -49,7 +49,8 @@ export function checkUrl(value: string, source: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new StartupError(`${source} is not a URL: "${value}"`);
+    // The value is not echoed: a mistyped variable may hold a secret.
+    throw new StartupError(`${source} is not a URL (such as https://host or http://127.0.0.1:8080)`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new StartupError(`${source} must be an http:// or https:// URL`);
