@@ -103,3 +103,17 @@ describe('loadConfig', () => {
     expect(VERSION).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
   });
 });
+
+describe('start-up errors never echo what may be a secret', () => {
+  it('a URL variable that does not parse is named, its value not shown', () => {
+    const value = 'sk-looks-like-a-secret not a url';
+    expect(() => loadConfig({ QIANFAN_CONSOLE_API_BASE_URL: value }, [])).toThrow(
+      /^QIANFAN_CONSOLE_API_BASE_URL is not a URL/,
+    );
+    try {
+      loadConfig({ QIANFAN_CONSOLE_API_BASE_URL: value }, []);
+    } catch (err) {
+      expect((err as Error).message).not.toContain('sk-looks-like-a-secret');
+    }
+  });
+});
