@@ -102,6 +102,17 @@ export async function startHttpServer(deps: ServerDeps, options: HttpServerOptio
     if (!read) return;
     // "__proto__" keys renamed, so input validation refuses them by name instead of the SDK dropping them.
     const body = { value: renameProtoKeys(read.value) };
+    // A batch (2025-03-26) whose requests share an id would run each but get one answer back: refused whole.
+    const duplicate = duplicateRequestId(body.value);
+    if (duplicate !== undefined) {
+      return refuse(
+        res,
+        400,
+        `Invalid Request: the batch has two requests with id ${duplicate}; nothing was run`,
+        {},
+        -32600,
+      );
+    }
     if (url.pathname === '/messages') return sessions.post(req, res, url.searchParams.get('sessionId'), body.value);
     return streamable(req, res, body.value);
   };
@@ -159,6 +170,21 @@ export async function startHttpServer(deps: ServerDeps, options: HttpServerOptio
         return { drained };
       })()),
   };
+}
+
+/** The first id that two requests of a JSON-RPC batch share (notifications, without an id, do not count). */
+function duplicateRequestId(body: unknown): string | undefined {
+  if (!Array.isArray(body)) return undefined;
+  const seen = new Set<string>();
+  for (const message of body) {
+    const id =
+      message && typeof message === 'object' && 'method' in message ? (message as { id?: unknown }).id : undefined;
+    if (id === undefined || id === null) continue;
+    const key = JSON.stringify(id);
+    if (seen.has(key)) return key;
+    seen.add(key);
+  }
+  return undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/server.js';
 import type { HttpHandle } from '../../src/transports/http-server.js';
 import { startFake } from '../helpers/harness.js';
-import { httpClient, startHttp } from '../helpers/http.js';
+import { MCP_HEADERS, httpClient, raw, startHttp } from '../helpers/http.js';
 
 const TOKEN = 'flood-test-token-5d2c8e1f9a7b';
 let sim: Simulator;
@@ -64,4 +64,25 @@ it('a 401 closes the connection at once, even while the client still trickles it
   expect(answer).toMatch(/^HTTP\/1\.1 401/);
   expect(answer.toLowerCase()).toContain('connection: close');
   expect(at - started).toBeLessThan(2_500);
+});
+
+it('a JSON-RPC batch whose requests share an id is refused whole, and nothing in it runs', async () => {
+  const before = sim.requests.length;
+  const call = (taskId: string) => ({
+    jsonrpc: '2.0',
+    id: 7,
+    method: 'tools/call',
+    params: { name: 'qianfan_stop_fine_tuning_task', arguments: { task_id: taskId } },
+  });
+  const res = await raw(
+    server.url,
+    'POST',
+    '/mcp',
+    { ...MCP_HEADERS, Authorization: `Bearer ${TOKEN}`, 'MCP-Protocol-Version': '2025-03-26' },
+    JSON.stringify([call('task-batch-a'), call('task-batch-b')]),
+  );
+  expect(res.status).toBe(400);
+  expect(res.json).toMatchObject({ error: { code: -32600 } });
+  expect(res.json.error.message).toContain('two requests with id 7');
+  expect(sim.requests.slice(before)).toEqual([]);
 });
