@@ -44,6 +44,7 @@ ${providerFlags.join('\n')}
   --http-token-file PATH  HTTP: require Authorization: Bearer <the file's content> (or ML_STOP_HTTP_TOKEN)
   --simulate              use a built-in simulator of both clouds with demo keys (ML_STOP_SIMULATE=true);
                           no credentials needed, nothing leaves 127.0.0.1
+  --no-app                offer no running-tasks page to MCP Apps clients (ML_STOP_APP=false)
   -h, --help              this text
   -v, --version           the version
 
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
     audit: auditSink(config.auditFile).sink,
     confirm: config.confirm,
     simulated: config.simulate,
+    app: config.app,
   };
   const filtered = `${tools.map((t) => t.name).join(', ')} (${describeFilter(config.toolFilter)})`;
   const startup = {

@@ -2,6 +2,7 @@
 // environment, then .env). Pure: loadConfig(env, argv) reads nothing else, so tools never touch process.env.
 // Each provider parses its own settings (src/providers/<id>/config.ts); this file holds what is common.
 import { parseArgs } from 'node:util';
+import { appEnabled } from './app/setting.js';
 import { StartupError } from './core/errors.js';
 import { PROVIDER_IDS } from './core/ids.js';
 import { envValue, setting, type Env, type Sourced } from './core/settings.js';
@@ -45,6 +46,8 @@ export interface Config {
   proxy: ProxyConfig;
   /** ML_STOP_AUDIT_FILE: audit lines are also appended to this file. */
   auditFile: string | undefined;
+  /** The running-tasks page (MCP Apps); --no-app or ML_STOP_APP=false turn it off (src/app/setting.ts). */
+  app: boolean;
 }
 
 /** Flags every server takes, whatever its providers. */
@@ -60,6 +63,7 @@ const COMMON_FLAGS = {
   tools: { type: 'string' },
   providers: { type: 'string' },
   simulate: { type: 'boolean' },
+  'no-app': { type: 'boolean' },
   ...Object.fromEntries(HTTP_FLAGS.map((name) => [name, { type: 'string' }])),
 } as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
@@ -132,6 +136,7 @@ export function loadConfig(env: Env, argv: readonly string[]): Config {
     ...loadTransport(env, httpFlags),
     proxy: proxyConfig(env),
     auditFile: envValue(env, 'ML_STOP_AUDIT_FILE'),
+    app: appEnabled(on('no-app'), env),
   };
 }
 
