@@ -19,6 +19,8 @@ export interface AuditEntry {
   error_code?: string;
   /** --simulate: the stop went to the local simulator, not a cloud. */
   simulated?: true;
+  /** The stop came from the running-tasks page (src/tools/stop-task-from-app.ts), not a stop tool called directly. */
+  via?: 'app';
 }
 
 export type AuditSink = (entry: AuditEntry) => void;

@@ -44,3 +44,24 @@ export function renderTool(def: AnyToolDefinition): RenderedTool {
 export function renderToolList(tools: readonly AnyToolDefinition[]): RenderedTool[] {
   return tools.map(renderTool);
 }
+
+/** A tool outside the registry that returns the stop tools' result (the running-tasks page's stop_task_from_app). */
+export interface ExtraToolDefinition {
+  name: string;
+  title: string;
+  description: string;
+  input: z.ZodRawShape;
+  annotations: RenderedTool['annotations'];
+}
+
+export function renderExtraTool(def: ExtraToolDefinition): RenderedTool {
+  return {
+    name: def.name,
+    title: def.title,
+    description: def.description,
+    inputSchema: z.toJSONSchema(inputSchemaOf(def), { target: 'draft-7', io: 'input' }) as Record<string, unknown>,
+    annotations: def.annotations,
+    execution: { taskSupport: 'forbidden' },
+    outputSchema: outputSchemaOf(resultShape),
+  };
+}

@@ -4,10 +4,13 @@ import { inputError, type ToolError } from '../core/errors.js';
 import { cleanText } from '../core/text.js';
 import type { AnyToolDefinition } from './define.js';
 
-const schemas = new WeakMap<AnyToolDefinition, z.ZodObject>();
+/** What validation reads of a tool: its name and input shape. */
+type Validatable = Pick<AnyToolDefinition, 'name' | 'input'>;
+
+const schemas = new WeakMap<Validatable, z.ZodObject>();
 
 /** The strict schema of a tool (unknown fields are refused), built on first use. */
-export function inputSchemaOf(def: AnyToolDefinition): z.ZodObject {
+export function inputSchemaOf(def: Validatable): z.ZodObject {
   let schema = schemas.get(def);
   if (!schema) {
     schema = z.strictObject(def.input);
@@ -32,7 +35,7 @@ function forbiddenKey(args: unknown): string | undefined {
   return FORBIDDEN_KEYS.find((k) => Object.hasOwn(args, k));
 }
 
-export function validateInput(def: AnyToolDefinition, args: unknown): Validated {
+export function validateInput(def: Validatable, args: unknown): Validated {
   const forbidden = forbiddenKey(args);
   if (forbidden) {
     const allowed = Object.keys(def.input).join(', ');
