@@ -1,9 +1,11 @@
 // Builds dist/: the bin entry dist/cli.js (ESM, every runtime dependency inlined) plus chunks that only load when
 // needed. The HTTP transports, the simulator and the HTTP client (undici) sit behind dynamic import(), so esbuild
 // splits them into dist/chunks/ and a stdio session never reads, compiles or runs them.
-// tools/list is rendered here once and embedded (src/tools/prebuilt.ts), so start-up converts no schema.
+// tools/list is rendered here once and embedded (src/tools/prebuilt.ts), so start-up converts no schema; so is the
+// running-tasks page, minified (src/app/page.ts, scripts/app-page.mjs).
 import { build } from 'esbuild';
 import { chmodSync, rmSync } from 'node:fs';
+import { builtPage } from './app-page.mjs';
 
 const common = {
   bundle: true,
@@ -35,6 +37,6 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   minify: true,
   legalComments: 'none',
-  define: { __ML_STOP_TOOL_LIST__: JSON.stringify(tools) },
+  define: { __ML_STOP_TOOL_LIST__: JSON.stringify(tools), __ML_STOP_APP_PAGE__: JSON.stringify(await builtPage()) },
 });
 chmodSync('dist/cli.js', 0o755);

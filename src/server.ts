@@ -7,7 +7,13 @@
 // input_required with the question and a sealed, expiring state, and the client calls again with the answer. On a
 // 2025-era session (stdio, legacy SSE) the SDK's shim asks the same question with elicitation/create; a 2025-era
 // request over stateless HTTP has no way to be asked, and fails closed.
+//
+// The running-tasks page (MCP Apps, src/app/) is offered where it can help: list_running_tasks names it and the page's
+// app-only stop tool is listed for a client that declares the io.modelcontextprotocol/ui extension, and for one whose
+// capabilities this server cannot know (a 2025-era request over stateless HTTP); list_running_tasks' result is the same
+// full text for every client.
 import { randomBytes } from 'node:crypto';
+import type { ToolError } from './core/errors.js';
 import { redactDeep } from './core/redact.js';
 import {
   CLIENT_CAPABILITIES_META_KEY,
@@ -21,21 +27,32 @@ import {
   type ProtocolEra,
   type ServerContext,
 } from '@modelcontextprotocol/server';
+import {
+  RESOURCE_MIME_TYPE,
+  RESOURCE_URI_META_KEY,
+  getUiCapability,
+  registerAppResource,
+  registerAppTool,
+} from '@modelcontextprotocol/ext-apps/server';
 import * as z from 'zod/v4';
+import { APP_RESOURCE, APP_URI, pageData, renderPage, type PageData } from './app/page.js';
 import { CONFIRM_WINDOW_SECONDS } from './tools/confirm.js';
 import type { AnswerRound, Asking, ConfirmState, Progress, Question, RunContext } from './tools/context.js';
 import { annotationsFor, type AnyToolDefinition, type ListToolResult } from './tools/define.js';
 import { PREBUILT_TOOL_LIST } from './tools/prebuilt.js';
-import { renderToolList } from './tools/render.js';
+import { renderExtraTool, renderToolList, type RenderedTool } from './tools/render.js';
 import { runListTool } from './tools/run-list.js';
 import { isQuestion, runTool } from './tools/run.js';
 import { resultShape, type ToolResult } from './tools/schemas.js';
+import { notForThisClient, runStopFromApp, stopTaskFromApp } from './tools/stop-task-from-app.js';
 import { NAME, VERSION } from './version.js';
 
 export interface ServerDeps extends Omit<RunContext, 'signal' | 'progress' | 'asking' | 'round'> {
   tools: readonly AnyToolDefinition[];
   /** Counts tool calls in flight, so a shutdown can let them finish (src/transports/in-flight.ts). */
   calls?: { begin(): () => void };
+  /** The running-tasks page (MCP Apps); on unless false (--no-app, ML_STOP_APP=false). */
+  app?: boolean;
 }
 
 /** How the connection a server instance serves was opened: which era, and whether it can carry a question. */
@@ -101,8 +118,81 @@ export function createServer(deps: ServerDeps, connection: Connection = { era: '
   // tools/list exactly as rendered from the strict schemas: built into the bundle, or rendered once here.
   const served = new Set(deps.tools.map((t) => t.name));
   const tools = PREBUILT_TOOL_LIST ? PREBUILT_TOOL_LIST.filter((t) => served.has(t.name)) : renderToolList(deps.tools);
-  server.server.setRequestHandler('tools/list', () => ({ tools: [...tools] }) as never);
+  const page = deps.app === false ? undefined : pageData(deps.tools, stopTaskFromApp.name);
+  if (page) registerPage(server, deps, connection, page);
+  server.server.setRequestHandler(
+    'tools/list',
+    (_req, ctx) => ({ tools: page && showsApps(server, ctx) !== false ? withPage(tools, page) : [...tools] }) as never,
+  );
   return server;
+}
+
+/** The page's resource and, when a stop tool is served, its app-only stop tool. */
+function registerPage(server: McpServer, deps: ServerDeps, connection: Connection, page: PageData): void {
+  const meta = { ui: { prefersBorder: true } };
+  const resource = { ...APP_RESOURCE, mimeType: RESOURCE_MIME_TYPE, _meta: meta };
+  registerAppResource(server, APP_RESOURCE.name, APP_URI, resource, async () => ({
+    contents: [{ uri: APP_URI, mimeType: RESOURCE_MIME_TYPE, text: renderPage(page), _meta: meta }],
+  }));
+  // Listed only where the page may be shown, as tools/list is.
+  server.server.setRequestHandler('resources/list', (_req, ctx) => ({
+    resources: showsApps(server, ctx) === false ? [] : [{ uri: APP_URI, ...resource }],
+  }));
+  if (!page.app) return;
+  const stops = deps.tools.flatMap((t) => (t.kind === 'stop' ? [t] : []));
+  const config = {
+    title: stopTaskFromApp.title,
+    description: stopTaskFromApp.description,
+    inputSchema: PASS_THROUGH,
+    outputSchema: OUTPUT,
+    annotations: stopTaskFromApp.annotations,
+    _meta: { ui: { resourceUri: APP_URI, visibility: ['app' as const] } },
+  };
+  registerAppTool(server, stopTaskFromApp.name, config, async (args: unknown, ctx: ServerContext) => {
+    const done = deps.calls?.begin();
+    try {
+      if (showsApps(server, ctx) === false) return refused(notForThisClient());
+      const outcome = await runStopFromApp(args, stops, { ...deps, ...(await perCall(server, ctx, connection)) });
+      if ('refused' in outcome) return refused(outcome.refused);
+      return isQuestion(outcome) ? toInputRequired(outcome) : toCallResult(outcome);
+    } finally {
+      done?.();
+    }
+  });
+}
+
+/**
+ * Whether this request's client shows MCP Apps: true or false where its capabilities are known (a 2026-07-28
+ * request's envelope, a 2025-era session's initialize), undefined where they are not (2025-era stateless HTTP).
+ */
+function showsApps(server: McpServer, ctx: ServerContext): boolean | undefined {
+  const envelope = ctx.mcpReq.envelope as Record<string, unknown> | undefined;
+  const capabilities =
+    (envelope?.[CLIENT_CAPABILITIES_META_KEY] as ClientCapabilities | undefined) ??
+    server.server.getClientCapabilities();
+  if (!capabilities) return undefined;
+  const ui = getUiCapability(capabilities) as { mimeTypes?: unknown } | undefined;
+  return ui !== undefined && (!Array.isArray(ui.mimeTypes) || ui.mimeTypes.includes(RESOURCE_MIME_TYPE));
+}
+
+let appToolEntry: RenderedTool | undefined;
+
+/** tools/list for a client that may show the page: list_running_tasks names it, and the page's tool is listed. */
+function withPage(tools: readonly RenderedTool[], page: PageData): Array<RenderedTool & { _meta?: object }> {
+  const linked = { _meta: { ui: { resourceUri: APP_URI }, [RESOURCE_URI_META_KEY]: APP_URI } };
+  const listed = tools.map((t) => (t.name === page.list ? { ...t, ...linked } : t));
+  if (!page.app) return listed;
+  appToolEntry ??= renderExtraTool(stopTaskFromApp);
+  const appMeta = { ui: { resourceUri: APP_URI, visibility: ['app'] }, [RESOURCE_URI_META_KEY]: APP_URI };
+  return [...listed, { ...appToolEntry, _meta: appMeta }];
+}
+
+/** A refusal before any stop tool was named rightly: an error result with no structured content (no provider to name). */
+function refused(error: ToolError): CallToolResult {
+  return {
+    content: [{ type: 'text', text: JSON.stringify({ ok: false, outcome: 'failed', error: error.toJSON() }) }],
+    isError: true,
+  };
 }
 
 function listOutput(shape: z.ZodRawShape): z.ZodObject {

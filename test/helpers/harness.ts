@@ -75,7 +75,14 @@ export interface ConnectOptions {
   elicit?: (request: ElicitRequest['params']) => ElicitResult | Promise<ElicitResult>;
   /** Retry timing; default FAST_RETRY. Pass {} for the real defaults. */
   retry?: Partial<RetryTuning>;
+  /** Declares the MCP Apps extension (io.modelcontextprotocol/ui), as a host that shows the running-tasks page does. */
+  ui?: boolean;
 }
+
+/** The client capability of a host that shows MCP Apps. */
+export const UI_CAPABILITY = {
+  extensions: { 'io.modelcontextprotocol/ui': { mimeTypes: ['text/html;profile=mcp-app'] } },
+};
 
 /** Tests wait in tens of milliseconds, not seconds. */
 export const FAST_POLL = { firstMs: 30, maxMs: 120, lastReadMs: 100 };
@@ -96,6 +103,7 @@ export async function connect(
     served: servedBy(config.toolFilter, tools),
     clients: createClients(config, undefined, options.retry ?? FAST_RETRY),
     confirm: config.confirm,
+    app: config.app,
     poll: FAST_POLL,
     ...(audit ? { audit } : {}),
     ...options.deps,
@@ -104,7 +112,10 @@ export async function connect(
   const client = new Client(
     { name: 'test', version: '1.0.0' },
     {
-      ...(options.elicit ? { capabilities: { elicitation: { form: {} } } } : {}),
+      capabilities: {
+        ...(options.elicit ? { elicitation: { form: {} } } : {}),
+        ...(options.ui ? UI_CAPABILITY : {}),
+      },
       ...(era === 'modern' ? { versionNegotiation: { mode: { pin: MODERN } } } : {}),
     },
   );

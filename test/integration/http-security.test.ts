@@ -142,7 +142,9 @@ describe('bearer token', () => {
     const before = sim.requests.length;
     for (const kind of ['streamable', 'sse'] as const) {
       const client = await httpClient(guarded.url, kind, { Authorization: `Bearer ${TOKEN}` });
-      expect((await client.listTools()).tools).toHaveLength(allTools.length);
+      // Over stateless 2025-era HTTP the client's capabilities are unknown: the running-tasks page's tool is listed too.
+      const page = kind === 'streamable' ? 1 : 0;
+      expect((await client.listTools()).tools).toHaveLength(allTools.length + page);
       const calls = [
         client.callTool({ name: 'qianfan_stop_evaluation_task', arguments: { evaluation_id: `token-${kind}` } }),
         client.callTool({
