@@ -4,9 +4,9 @@
 // the server, and renders the page the way hosts do. In both protocol eras (modern in the light theme, legacy in the
 // dark one): the table shows the seeded running tasks, Stop stays disabled until the typed id matches, the right id
 // stops the task (stopping, then stopped), and a stop the provider refuses shows its code. Screenshots of every step
-// go to test-results/app/ (CI keeps them); UPDATE_APP_SCREENSHOT=true also refreshes docs/app.png.
+// go to test-results/app/ (CI keeps them); UPDATE_APP_SCREENSHOT=true also refreshes README's docs/app.png.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -218,8 +218,6 @@ if (!('path' in browserFound)) {
       await expect.poll(() => state.textContent(), { timeout: 30_000, interval: 250 }).toBe('stopped');
       expect(await rowOf('demo-notebook-gpu').getByRole('button', { name: /^Stop/ }).isDisabled()).toBe(true);
       await shot('5-stopped');
-      if (era === 'modern' && process.env.UPDATE_APP_SCREENSHOT === 'true')
-        copyFileSync(join(SHOTS, `5-stopped-${era}.png`), join(ROOT, 'docs/app.png'));
 
       // One stop, through the app-only tool, with the typed id checked; its audit lines say it came from the page.
       const stops = await page.evaluate(() => window.hostLog.filter((c) => c.tool === 'stop_task_from_app'));
@@ -251,6 +249,9 @@ if (!('path' in browserFound)) {
       expect(detail).toMatch(/refused the stop \(ModelArts\.630[78]: /);
       expect(detail).toContain('(HTTP 400)');
       await shot('6-refused');
+      // README's picture: the top of the same page, a stopped row and a refused one in view.
+      if (era === 'modern' && process.env.UPDATE_APP_SCREENSHOT === 'true')
+        await page.screenshot({ path: join(ROOT, 'docs/app.png'), clip: { x: 0, y: 0, width: 1280, height: 1060 } });
       const audit = audited(server.stderr()).filter((a) => a.target.notebook_id === 'demo-notebook-cpu');
       expect(audit.map((a) => [a.outcome, a.via ?? 'tool'])).toEqual([
         ['sending', 'tool'],

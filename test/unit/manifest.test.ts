@@ -10,8 +10,8 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 const env: Record<string, string> = manifest.server.mcp_config.env;
 const userConfig: Record<string, { type: string; sensitive?: boolean; required?: boolean }> = manifest.user_config;
 
-/** Values to try for a variable; one of them must change the configuration for the variable to count as read. */
-const PROBES = ['value-1', 'cn-east-3', '1234', 'true', 'http://127.0.0.1:9'];
+/** Values to try for a variable (a setting on by default shows with false); one of them must change the configuration for the variable to count as read. */
+const PROBES = ['value-1', 'cn-east-3', '1234', 'true', 'false', 'http://127.0.0.1:9'];
 
 /** A key pair is set, so variables that only matter next to one (the security token) show their effect. */
 const BASE = { HUAWEICLOUD_SDK_AK: 'base-ak', HUAWEICLOUD_SDK_SK: 'base-sk' };
