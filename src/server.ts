@@ -26,6 +26,7 @@ import {
   type InputRequiredResult,
   type ProtocolEra,
   type ServerContext,
+  type jsonSchemaValidator,
 } from '@modelcontextprotocol/server';
 import {
   RESOURCE_MIME_TYPE,
@@ -34,6 +35,7 @@ import {
   registerAppResource,
   registerAppTool,
 } from '@modelcontextprotocol/ext-apps/server';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/ajv';
 import * as z from 'zod/v4';
 import { APP_RESOURCE, APP_URI, pageData, renderPage, type PageData } from './app/page.js';
 import { CONFIRM_WINDOW_SECONDS } from './tools/confirm.js';
@@ -71,6 +73,16 @@ const PASS_THROUGH = z.unknown();
 const OUTPUT = z.object(resultShape);
 const listOutputs = new WeakMap<z.ZodRawShape, z.ZodObject>();
 
+/**
+ * JSON Schema validation, which the SDK uses only to check a 2025-era client's answer to an elicitation (the
+ * confirmation question). Its default builds an Ajv instance with every server, about 13 ms at start and a fifth of
+ * an HTTP request's CPU; this one builds a single instance, the first time an answer is checked.
+ */
+let ajv: AjvJsonSchemaValidator | undefined;
+const LAZY_VALIDATOR: jsonSchemaValidator = {
+  getValidator: (schema) => (ajv ??= new AjvJsonSchemaValidator()).getValidator(schema),
+};
+
 /** The key of the confirmation question in an input_required result. */
 const CONFIRM = 'confirm';
 
@@ -79,6 +91,7 @@ export function createServer(deps: ServerDeps, connection: Connection = { era: '
     { name: NAME, version: VERSION },
     {
       capabilities: { tools: { listChanged: false } },
+      jsonSchemaValidator: LAZY_VALIDATOR,
       // The shim asks 2025-era sessions with elicitation/create; the user gets as long as a question stays answerable.
       inputRequired: { roundTimeoutMs: CONFIRM_WINDOW_SECONDS * 1000 },
       // Echoed state is checked before the handler runs: altered or expired state is a -32602 protocol error, as
@@ -122,7 +135,8 @@ export function createServer(deps: ServerDeps, connection: Connection = { era: '
   if (page) registerPage(server, deps, connection, page);
   server.server.setRequestHandler(
     'tools/list',
-    (_req, ctx) => ({ tools: page && showsApps(server, ctx) !== false ? withPage(tools, page) : [...tools] }) as never,
+    (_req, ctx) =>
+      ({ tools: page && showsApps(server, ctx, connection) !== false ? withPage(tools, page) : [...tools] }) as never,
   );
   return server;
 }
@@ -136,7 +150,7 @@ function registerPage(server: McpServer, deps: ServerDeps, connection: Connectio
   }));
   // Listed only where the page may be shown, as tools/list is.
   server.server.setRequestHandler('resources/list', (_req, ctx) => ({
-    resources: showsApps(server, ctx) === false ? [] : [{ uri: APP_URI, ...resource }],
+    resources: showsApps(server, ctx, connection) === false ? [] : [{ uri: APP_URI, ...resource }],
   }));
   if (!page.app) return;
   const stops = deps.tools.flatMap((t) => (t.kind === 'stop' ? [t] : []));
@@ -151,7 +165,7 @@ function registerPage(server: McpServer, deps: ServerDeps, connection: Connectio
   registerAppTool(server, stopTaskFromApp.name, config, async (args: unknown, ctx: ServerContext) => {
     const done = deps.calls?.begin();
     try {
-      if (showsApps(server, ctx) === false) return refused(notForThisClient());
+      if (showsApps(server, ctx, connection) === false) return refused(notForThisClient());
       const outcome = await runStopFromApp(args, stops, { ...deps, ...(await perCall(server, ctx, connection)) });
       if ('refused' in outcome) return refused(outcome.refused);
       return isQuestion(outcome) ? toInputRequired(outcome) : toCallResult(outcome);
@@ -165,11 +179,8 @@ function registerPage(server: McpServer, deps: ServerDeps, connection: Connectio
  * Whether this request's client shows MCP Apps: true or false where its capabilities are known (a 2026-07-28
  * request's envelope, a 2025-era session's initialize), undefined where they are not (2025-era stateless HTTP).
  */
-function showsApps(server: McpServer, ctx: ServerContext): boolean | undefined {
-  const envelope = ctx.mcpReq.envelope as Record<string, unknown> | undefined;
-  const capabilities =
-    (envelope?.[CLIENT_CAPABILITIES_META_KEY] as ClientCapabilities | undefined) ??
-    server.server.getClientCapabilities();
+function showsApps(server: McpServer, ctx: ServerContext, connection: Connection): boolean | undefined {
+  const capabilities = clientCapabilities(server, ctx, connection);
   if (!capabilities) return undefined;
   const ui = getUiCapability(capabilities) as { mimeTypes?: unknown } | undefined;
   return ui !== undefined && (!Array.isArray(ui.mimeTypes) || ui.mimeTypes.includes(RESOURCE_MIME_TYPE));
@@ -219,6 +230,23 @@ async function perCall(
   };
 }
 
+/**
+ * The capabilities of this request's client: a 2026-07-28 request carries them in its envelope (and only there: an
+ * instance serves many such requests, from different clients, so what an earlier one said is never read); a 2025-era
+ * session declared them in its initialize; a 2025-era request over stateless HTTP has none to give (undefined).
+ */
+function clientCapabilities(
+  server: McpServer,
+  ctx: ServerContext,
+  connection: Connection,
+): ClientCapabilities | undefined {
+  if (connection.era === 'modern') {
+    const envelope = ctx.mcpReq.envelope as Record<string, unknown> | undefined;
+    return envelope?.[CLIENT_CAPABILITIES_META_KEY] as ClientCapabilities | undefined;
+  }
+  return connection.stateless ? undefined : server.server.getClientCapabilities();
+}
+
 /** Whether this request's client can be asked a form question, and if not, why. */
 function asking(server: McpServer, ctx: ServerContext, connection: Connection): Asking {
   if (connection.era === 'legacy' && connection.stateless) {
@@ -227,11 +255,7 @@ function asking(server: McpServer, ctx: ServerContext, connection: Connection): 
       why: 'this 2025-era request came over stateless HTTP (POST /mcp), which cannot carry a question to the user; connect over stdio, legacy SSE (GET /sse), or with a client speaking protocol 2026-07-28',
     };
   }
-  // A 2026-07-28 request carries its client's capabilities in its envelope; a 2025-era session declared them once.
-  const envelope = ctx.mcpReq.envelope as Record<string, unknown> | undefined;
-  const capabilities =
-    (envelope?.[CLIENT_CAPABILITIES_META_KEY] as ClientCapabilities | undefined) ??
-    server.server.getClientCapabilities();
+  const capabilities = clientCapabilities(server, ctx, connection);
   const elicitation = capabilities?.elicitation as { form?: object; url?: object } | undefined;
   // An empty elicitation capability means form mode (the spec keeps that for older clients); url alone does not.
   const form = elicitation !== undefined && (elicitation.form !== undefined || elicitation.url === undefined);

@@ -1,4 +1,4 @@
-// The HTTP server: Streamable HTTP at POST /mcp (stateless: a fresh server per request, so replicas share
+// The HTTP server: Streamable HTTP at POST /mcp (stateless: no request depends on an earlier one, so replicas share
 // nothing), legacy HTTP+SSE at /sse and /messages, and GET /healthz. Every request passes the Host, Origin and
 // token checks first. node:http directly: the routes are few, and the SDK's express helpers check Host only.
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -13,6 +13,7 @@ import { createServer, type ServerDeps } from '../server.js';
 import { allowedHostnames, bearerMatches, bindsWithoutToken, hostProblem, originProblem } from './http-guard.js';
 import { readJsonBody, refuse, sendJson } from './http-io.js';
 import { InFlight } from './in-flight.js';
+import { ServerPool } from './server-pool.js';
 import { SseSessions, type SseLimits } from './sse-sessions.js';
 
 export interface HttpLimits extends SseLimits {
@@ -26,6 +27,8 @@ export interface HttpLimits extends SseLimits {
   /** A request's headers must arrive within this, and the whole request (body included) within requestMs. */
   headersMs: number;
   requestMs: number;
+  /** 2026-07-28 server instances kept for reuse between requests. */
+  maxIdleServers: number;
 }
 
 export const DEFAULT_LIMITS: HttpLimits = {
@@ -37,6 +40,7 @@ export const DEFAULT_LIMITS: HttpLimits = {
   maxUnauthenticated: 32,
   headersMs: 10_000,
   requestMs: 30_000,
+  maxIdleServers: 64,
 };
 
 export interface HttpServerOptions {
@@ -57,6 +61,8 @@ export interface HttpHandle {
   port: number;
   /** Stops accepting, waits for calls in flight (up to the grace period), then closes every connection. */
   close(): Promise<{ drained: boolean }>;
+  /** 2026-07-28 server instances made so far and idle now (reuse shows as few instances for many requests). */
+  servers(): { created: number; idle: number };
 }
 
 export async function startHttpServer(deps: ServerDeps, options: HttpServerOptions): Promise<HttpHandle> {
@@ -70,12 +76,16 @@ export async function startHttpServer(deps: ServerDeps, options: HttpServerOptio
   const hosts = allowedHostnames(options.host, options.allowedHosts);
   const inFlight = new InFlight();
   const sessions = new SseSessions(deps, limits, inFlight);
-  // Stateless Streamable HTTP for both eras: every request gets its own server instance. A 2025-era request has no
-  // session, so it cannot be asked a question (confirmation fails closed there); a 2026-07-28 one asks with
-  // input_required. Host, Origin, token and body size are checked above, before the handler.
-  const handler = createMcpHandler(({ era }) => createServer(deps, { era, stateless: era === 'legacy' }), {
-    onerror: (error) => log('debug', 'MCP HTTP handler error', { error: String(error?.message ?? error) }),
-  });
+  // Stateless Streamable HTTP for both eras. A 2026-07-28 request carries everything about its client, so it is
+  // served by an instance reused from earlier requests (src/transports/server-pool.ts); a 2025-era request gets a
+  // fresh instance, as an initialize seen by one instance must not speak for the client of the next request. A
+  // 2025-era request has no session, so it cannot be asked a question (confirmation fails closed there); a 2026-07-28
+  // one asks with input_required. Host, Origin, token and body size are checked above, before the handler.
+  const modern = new ServerPool(() => createServer(deps, { era: 'modern' }), limits.maxIdleServers);
+  const handler = createMcpHandler(
+    ({ era }) => (era === 'modern' ? modern.take() : createServer(deps, { era, stateless: true })),
+    { onerror: (error) => log('debug', 'MCP HTTP handler error', { error: String(error?.message ?? error) }) },
+  );
   const mcp = toNodeHandler(handler);
   let closing = false;
 
@@ -157,6 +167,7 @@ export async function startHttpServer(deps: ServerDeps, options: HttpServerOptio
   return {
     url: `http://${shown}:${port}`,
     port,
+    servers: () => ({ created: modern.created, idle: modern.idleCount }),
     close: () =>
       (closed ??= (async () => {
         closing = true;

@@ -5,13 +5,14 @@ import { Client, SSEClientTransport, StreamableHTTPClientTransport } from '@mode
 import { createClients } from '../../src/clients.js';
 import { loadConfig } from '../../src/config.js';
 import type { Simulator } from '../../src/simulator/server.js';
+import type { ServerDeps } from '../../src/server.js';
 import { allTools } from '../../src/tools/index.js';
 import { startHttpServer, type HttpServerOptions } from '../../src/transports/http-server.js';
-import { envFor } from './harness.js';
+import { MODERN, envFor } from './harness.js';
 
-export function startHttp(sim: Simulator, options: Partial<HttpServerOptions> = {}) {
+export function startHttp(sim: Simulator, options: Partial<HttpServerOptions> = {}, extra: Partial<ServerDeps> = {}) {
   const config = loadConfig(envFor(sim), []);
-  const deps = { tools: allTools, clients: createClients(config) };
+  const deps = { tools: allTools, clients: createClients(config), ...extra };
   return startHttpServer(deps, {
     host: '127.0.0.1',
     port: 0,
@@ -82,3 +83,35 @@ export const initialize = JSON.stringify({
   method: 'initialize',
   params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
 });
+
+/** A 2026-07-28 request as a client sends it over POST /mcp: the envelope in _meta, the standard headers. */
+export function modernRequest(
+  id: number,
+  method: string,
+  params: Record<string, unknown>,
+  capabilities: Record<string, unknown> = {},
+): { headers: Record<string, string>; body: string } {
+  const meta = {
+    ...(params._meta as object | undefined),
+    'io.modelcontextprotocol/protocolVersion': MODERN,
+    'io.modelcontextprotocol/clientInfo': { name: 'raw-modern', version: '1' },
+    'io.modelcontextprotocol/clientCapabilities': capabilities,
+  };
+  const headers: Record<string, string> = {
+    ...MCP_HEADERS,
+    'mcp-method': method,
+    'mcp-protocol-version': MODERN,
+    ...(typeof params.name === 'string' ? { 'mcp-name': params.name } : {}),
+  };
+  return { headers, body: JSON.stringify({ jsonrpc: '2.0', id, method, params: { ...params, _meta: meta } }) };
+}
+
+/** Every JSON-RPC message of an answer: the one JSON body, or each `data:` event of an SSE stream. */
+export function messagesOf(res: RawResponse): any[] {
+  if (!String(res.headers['content-type']).startsWith('text/event-stream'))
+    return res.json === undefined ? [] : [res.json];
+  return res.text
+    .split('\n')
+    .filter((line) => line.startsWith('data:') && line.slice(5).trim())
+    .map((line) => JSON.parse(line.slice(5)));
+}
