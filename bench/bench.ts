@@ -1,13 +1,14 @@
-// npm run bench [-- --quick] [-- --out FILE]: cold start, per-call overhead, memory and HTTP throughput; prints a
-// table and writes bench/results.json. A benchmark, not a test: nothing here fails on a timing.
+// npm run bench [-- --quick] [-- --out FILE]: cold start, per-call overhead over stdio, memory and HTTP throughput,
+// each beside its anchors (a bare Node JSON-RPC responder, a minimal SDK server), with min/median/max; prints a table
+// and writes bench/results.json. A benchmark, not a test: nothing here fails on a timing.
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { coldStart } from './cold-start.js';
+import { coldStartRounds } from './cold-start.js';
 import { httpThroughput } from './http-throughput.js';
-import { directCalls, mcpCalls } from './per-call.js';
+import { memory, perCallRounds } from './per-call.js';
 import { simulatorProcess } from './simulator.js';
-import { median, round } from './stats.js';
+import { median, round, showSpread, spread } from './stats.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -17,40 +18,41 @@ const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const bare = fileURLToPath(new URL('../bench/bare-responder.mjs', import.meta.url));
 const minimal = fileURLToPath(new URL('./minimal-server.mjs', import.meta.url));
 
-const RUNS = quick ? 3 : 15;
-const CALLS = quick ? 20 : 400;
-const WARMUP = quick ? 5 : 50;
-const RSS_AFTER = quick ? 30 : 400;
+const COLD_ROUNDS = quick ? 3 : 20;
+const CALL_ROUNDS = quick ? 3 : 24;
+const BATCH = quick ? 10 : 50;
+const WARMUP = quick ? 5 : 100;
+const MEMORY_AT = quick ? [40, 100] : [400, 5000];
 const HTTP_SECONDS = quick ? 1 : 5;
-const HTTP_CLIENTS = 32;
+const HTTP_RUNS = quick ? 1 : 3;
+const HTTP_CONNECTIONS = 32;
 
-/** Cold start, interleaved with the bare responder, under one environment. */
+const loadBefore = loadavg();
+const started = performance.now();
+
+/** Cold start of each target, interleaved, under one environment; ratios to the bare responder. */
 async function coldStarts(env: NodeJS.ProcessEnv) {
-  const server: number[] = [];
-  const floor: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    floor.push((await coldStart([bare], env)).ms);
-    const s = await coldStart([cli], env);
-    if (s.tools === 0) throw new Error('the server listed no tools');
-    server.push(s.ms);
-  }
+  const ms = await coldStartRounds({ bare: [bare], minimal: [minimal], ours: [cli] }, env, COLD_ROUNDS);
+  const paired = ms.ours!.map((v, i) => v / ms.bare![i]!);
   return {
-    serverMedianMs: round(median(server)),
-    bareMedianMs: round(median(floor)),
-    ratio: round(median(server) / median(floor)),
+    bareMs: spread(ms.bare!, 1),
+    minimalMs: spread(ms.minimal!, 1),
+    oursMs: spread(ms.ours!, 1),
+    ratio: round(median(ms.ours!) / median(ms.bare!)),
+    pairedRatio: spread(paired),
   };
 }
 
-// As a client launches it: the machine's environment. Here that includes NODE_EXTRA_CA_CERTS, which every Node
-// process (the floor too) pays for at start; the clean run (PATH only) shows the ratio without it.
-const inherited = await coldStarts(process.env);
+// As a client launches it (the machine's environment) and in a clean one (PATH only).
 const clean = await coldStarts({ PATH: process.env.PATH ?? '' });
+const inherited = await coldStarts(process.env);
 
 const sim = await simulatorProcess();
-const direct = await directCalls(sim.url, CALLS, WARMUP);
-const ours = await mcpCalls([cli], sim.url, CALLS, WARMUP, RSS_AFTER);
-const floor = await mcpCalls([minimal], sim.url, CALLS, WARMUP, RSS_AFTER);
-const http = await httpThroughput(cli, sim.url, HTTP_CLIENTS, HTTP_SECONDS);
+const calls = await perCallRounds([cli], [minimal], sim.url, CALL_ROUNDS, BATCH, WARMUP);
+const rounds = calls.rounds;
+const oursMem = await memory([cli], sim.url, MEMORY_AT);
+const minimalMem = await memory([minimal], sim.url, MEMORY_AT);
+const http = await httpThroughput(cli, sim, HTTP_CONNECTIONS, HTTP_SECONDS, HTTP_RUNS);
 sim.close();
 
 const results = {
@@ -62,65 +64,116 @@ const results = {
     memoryGb: round(totalmem() / 2 ** 30, 1),
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
+    loadAverageBefore: loadBefore.map((l) => round(l)),
+    loadAverageAfter: loadavg().map((l) => round(l)),
+    seconds: round((performance.now() - started) / 1000, 1),
   },
-  coldStart: { runs: RUNS, ...inherited, clean, target: 2.0 },
+  coldStart: { rounds: COLD_ROUNDS, clean, inherited, target: 'clean ratio <= 2.5' },
   perCall: {
-    calls: CALLS,
-    mcpMedianMs: round(ours.medianMs, 3),
-    directMedianMs: round(direct, 3),
-    overheadMs: round(ours.medianMs - direct, 3),
-    minimalSdkServerOverheadMs: round(floor.medianMs - direct, 3),
-    targetMs: 0.5,
+    rounds: CALL_ROUNDS,
+    batch: BATCH,
+    directMs: spread(
+      rounds.map((r) => r.direct),
+      3,
+    ),
+    oursMs: spread(
+      rounds.map((r) => r.ours),
+      3,
+    ),
+    minimalMs: spread(
+      rounds.map((r) => r.minimal),
+      3,
+    ),
+    overheadMs: spread(
+      rounds.map((r) => r.ours - r.direct),
+      3,
+    ),
+    minimalOverheadMs: spread(
+      rounds.map((r) => r.minimal - r.direct),
+      3,
+    ),
+    target: 'overhead <= 0.30 ms',
   },
   memory: {
-    rssMb: round(ours.rssMb, 1),
-    afterCalls: RSS_AFTER,
-    minimalSdkServerRssMb: round(floor.rssMb, 1),
-    targetMb: 80,
+    ours: oursMem,
+    minimal: minimalMem,
+    target: `<= 70 MB after ${MEMORY_AT[0]} calls, <= 80 MB after ${MEMORY_AT[1]}`,
   },
   http: {
-    clients: http.clients,
-    seconds: round(http.seconds),
-    calls: http.calls,
-    callsPerSecond: round(http.callsPerSecond, 1),
+    connections: HTTP_CONNECTIONS,
+    seconds: HTTP_SECONDS,
+    runs: http,
+    callsPerSecond: spread(
+      http.map((r) => r.callsPerSecond),
+      0,
+    ),
+    serverCpuUsPerCall: spread(
+      http.map((r) => r.serverCpuUsPerCall),
+      0,
+    ),
+    simulatorCpuUsPerCall: spread(
+      http.map((r) => r.simulatorCpuUsPerCall),
+      0,
+    ),
+    p50Ms: spread(http.map((r) => r.p50Ms)),
+    p99Ms: spread(http.map((r) => r.p99Ms)),
+    errors: http.reduce((sum, r) => sum + r.errors, 0),
+    target: '>= 2000 calls/s',
   },
 };
 writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
 
 const c = results.coldStart;
 const p = results.perCall;
+const m = results.memory;
+const h = results.http;
+const [lo, hi] = MEMORY_AT as [number, number];
 const rows: Array<[string, string, string]> = [
+  ['cold start, clean env: ours', `${showSpread(c.clean.oursMs, ' ms')} = ${c.clean.ratio}x bare`, 'target <= 2.5x'],
   [
-    'cold start to tools/list (median)',
-    `${c.serverMedianMs} ms vs bare node ${c.bareMedianMs} ms = ${c.ratio}x`,
-    '<= 2.0x',
-  ],
-  [
-    '  same, clean environment (PATH only)',
-    `${clean.serverMedianMs} ms vs ${clean.bareMedianMs} ms = ${clean.ratio}x`,
+    '  bare responder / minimal SDK',
+    `${showSpread(c.clean.bareMs, ' ms')} / ${showSpread(c.clean.minimalMs, ' ms')}`,
     '',
   ],
+  ['  paired per-round ratio', showSpread(c.clean.pairedRatio, 'x'), ''],
+  ['cold start, inherited env: ours', `${showSpread(c.inherited.oursMs, ' ms')} = ${c.inherited.ratio}x bare`, ''],
   [
-    'per-call overhead (median, stdio)',
-    `${p.overheadMs} ms (${p.mcpMedianMs} - direct ${p.directMedianMs}, ${CALLS} calls)`,
-    '<= 0.5 ms',
-  ],
-  ['  minimal SDK server, same request', `${p.minimalSdkServerOverheadMs} ms`, 'reference'],
-  [
-    `server RSS after ${RSS_AFTER} calls`,
-    `${results.memory.rssMb} MB (minimal SDK server ${results.memory.minimalSdkServerRssMb} MB)`,
-    '<= 80 MB',
-  ],
-  [
-    `stop calls/s over HTTP, ${HTTP_CLIENTS} clients`,
-    `${results.http.callsPerSecond} (${http.calls} calls in ${results.http.seconds} s)`,
+    '  bare responder / minimal SDK',
+    `${showSpread(c.inherited.bareMs, ' ms')} / ${showSpread(c.inherited.minimalMs, ' ms')}`,
     '',
   ],
+  ['per-call overhead over direct (stdio)', showSpread(p.overheadMs, ' ms'), 'target <= 0.30 ms'],
+  ['  minimal SDK server over direct', showSpread(p.minimalOverheadMs, ' ms'), 'anchor'],
+  ['  direct / minimal / ours per call', `${p.directMs.median} / ${p.minimalMs.median} / ${p.oursMs.median} ms`, ''],
+  [
+    'RSS idle / after calls: ours',
+    `${round(m.ours.idleMb, 1)} / ${round(m.ours.afterMb[lo]!, 1)} (${lo}) / ${round(m.ours.afterMb[hi]!, 1)} (${hi}) MB`,
+    `target <= 70 (${lo}), <= 80 (${hi})`,
+  ],
+  [
+    '  minimal SDK server',
+    `${round(m.minimal.idleMb, 1)} / ${round(m.minimal.afterMb[lo]!, 1)} / ${round(m.minimal.afterMb[hi]!, 1)} MB`,
+    'anchor',
+  ],
+  [
+    `HTTP stop calls/s, ${HTTP_CONNECTIONS} connections`,
+    `${showSpread(h.callsPerSecond)} (errors: ${h.errors})`,
+    'target >= 2000',
+  ],
+  [
+    '  server / simulator CPU per call',
+    `${showSpread(h.serverCpuUsPerCall, ' µs')} / ${showSpread(h.simulatorCpuUsPerCall, ' µs')}`,
+    '',
+  ],
+  ['  latency p50 / p99', `${showSpread(h.p50Ms, ' ms')} / ${showSpread(h.p99Ms, ' ms')}`, ''],
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
+const valueWidth = Math.max(...rows.map((r) => r[1].length));
+const mc = results.machine;
 process.stdout.write(
-  `ml-stop-mcp bench${quick ? ' (quick)' : ''}: ${results.machine.cpu}, ${results.machine.cores} cores, Node ${process.version}\n`,
+  `ml-stop-mcp bench${quick ? ' (quick)' : ''}: ${mc.cpu}, ${mc.cores} cores, Node ${mc.node}, load ${mc.loadAverageBefore.join(' ')} -> ${mc.loadAverageAfter.join(' ')}, ${mc.seconds} s\n` +
+    `  figures: median (min–max) over ${COLD_ROUNDS} cold-start rounds, ${CALL_ROUNDS} per-call rounds of ${BATCH}, ${HTTP_RUNS} HTTP runs of ${HTTP_SECONDS} s\n`,
 );
 for (const [name, value, target] of rows)
-  process.stdout.write(`  ${name.padEnd(width)}  ${value.padEnd(64)}  ${target ? `target ${target}` : ''}\n`);
+  process.stdout.write(`  ${name.padEnd(width)}  ${value.padEnd(valueWidth)}  ${target}\n`);
 process.stdout.write(`wrote ${out}\n`);

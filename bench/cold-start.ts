@@ -15,7 +15,7 @@ const HANDSHAKE =
     .map((m) => JSON.stringify(m))
     .join('\n') + '\n';
 
-/** Milliseconds from spawn to the tools/list answer; rejects when the list is empty for our server. */
+/** Milliseconds from spawn to the tools/list answer, and how many tools it listed. */
 export function coldStart(args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; tools: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
@@ -36,4 +36,23 @@ export function coldStart(args: string[], env: NodeJS.ProcessEnv): Promise<{ ms:
     });
     child.stdin.write(HANDSHAKE);
   });
+}
+
+/** Interleaved rounds: each round starts every target once, the order rotating. Milliseconds per target. */
+export async function coldStartRounds(
+  targets: Record<string, string[]>,
+  env: NodeJS.ProcessEnv,
+  rounds: number,
+): Promise<Record<string, number[]>> {
+  const names = Object.keys(targets);
+  const out: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(r + k) % names.length]!;
+      const { ms, tools } = await coldStart(targets[name]!, env);
+      if (name === 'ours' && tools === 0) throw new Error('the server listed no tools');
+      out[name]!.push(ms);
+    }
+  }
+  return out;
 }

@@ -6,12 +6,13 @@ import { Agent, request } from 'undici';
 import * as z from 'zod/v4';
 import { bceTimestamp, signBce } from '../src/providers/qianfan/signer.js';
 
-const base = new URL(process.env.QIANFAN_CONSOLE_API_BASE_URL!);
+// Read on the first call, so that a cold start (no simulator, no keys) measures the same start-up.
+const base = () => new URL(process.env.QIANFAN_CONSOLE_API_BASE_URL!);
 const keys = { ak: process.env.QIANFAN_ACCESS_KEY!, sk: process.env.QIANFAN_SECRET_KEY! };
 const agent = new Agent({ keepAliveTimeout: 30_000 });
 const server = new McpServer({ name: 'minimal', version: '1' });
 server.registerTool('qianfan_stop_fine_tuning_task', { inputSchema: { task_id: z.string() } }, async ({ task_id }) => {
-  const url = new URL('/v2/finetuning?Action=StopFineTuningTask', base);
+  const url = new URL('/v2/finetuning?Action=StopFineTuningTask', base());
   const now = new Date();
   const signed = signBce(
     {

@@ -1,87 +1,116 @@
-// Per-call overhead and memory: the same signed stop through an MCP server over stdio and sent directly with
-// undici, both against the simulator in its own process. The minimal SDK server gives the floor for comparison.
-import { readFileSync } from 'node:fs';
-import { Client } from '@modelcontextprotocol/client';
-import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+// Per-call overhead over stdio: the same signed stop sent directly with undici, through the minimal SDK server, and
+// through ours, all against the simulator in its own process, in interleaved rounds (each round a batch of each, the
+// order rotating), so that drift in the machine's load hits all three alike. Memory: RSS of each server idle and
+// after a number of calls.
 import { Agent, request } from 'undici';
 import { bceTimestamp, signBce } from '../src/providers/qianfan/signer.js';
 import { BENCH_KEYS, qianfanEnv } from './simulator.js';
+import { StdioSession } from './stdio-session.js';
 import { median } from './stats.js';
 
-export interface McpCalls {
-  medianMs: number;
-  rssMb: number;
-}
+const TOOL = 'qianfan_stop_fine_tuning_task';
 
-/** Median latency of `calls` stops through the server `args` (after `warmup`), and its RSS after `rssAfter` calls. */
-export async function mcpCalls(
-  args: string[],
-  url: string,
-  calls: number,
-  warmup: number,
-  rssAfter: number,
-): Promise<McpCalls> {
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    args,
-    env: qianfanEnv(url),
-    stderr: 'ignore',
-  });
-  const client = new Client({ name: 'bench', version: '1' });
-  await client.connect(transport);
-  const prefix = `task-${Math.random().toString(36).slice(2, 8)}`;
-  let n = 0;
-  const call = async () => {
-    const t0 = performance.now();
-    const res = await client.callTool({
-      name: 'qianfan_stop_fine_tuning_task',
-      arguments: { task_id: `${prefix}-${n++}` },
-    });
-    if (res.isError) throw new Error(`bench call failed: ${JSON.stringify(res.structuredContent ?? res.content)}`);
-    return performance.now() - t0;
-  };
-  for (let i = 0; i < warmup; i++) await call();
-  const times: number[] = [];
-  for (let i = 0; i < calls; i++) times.push(await call());
-  while (n < rssAfter) await call();
-  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${transport.pid}/status`, 'utf8'))?.[1] ?? NaN);
-  await client.close();
-  return { medianMs: median(times), rssMb: rssKb / 1024 };
-}
-
-/** Median latency of the same signed request sent directly with undici from this process. */
-export async function directCalls(url: string, calls: number, warmup: number): Promise<number> {
-  const agent = new Agent({ keepAliveTimeout: 30_000 });
-  const target = new URL(`${url}/v2/finetuning?Action=StopFineTuningTask`);
-  const prefix = `task-direct-${Math.random().toString(36).slice(2, 8)}`;
-  let n = 0;
-  const call = async () => {
-    const t0 = performance.now();
+/** The signed request, sent from this process: the floor every MCP server adds to. */
+export class Direct {
+  private readonly agent = new Agent({ keepAliveTimeout: 30_000 });
+  private readonly target: URL;
+  constructor(url: string) {
+    this.target = new URL(`${url}/v2/finetuning?Action=StopFineTuningTask`);
+  }
+  async stop(taskId: string): Promise<void> {
     const now = new Date();
     const signed = signBce(
       {
         method: 'POST',
-        path: target.pathname,
+        path: this.target.pathname,
         query: [['Action', 'StopFineTuningTask']],
-        headers: { 'Content-Type': 'application/json', Host: target.host, 'x-bce-date': bceTimestamp(now) },
+        headers: { 'Content-Type': 'application/json', Host: this.target.host, 'x-bce-date': bceTimestamp(now) },
       },
       BENCH_KEYS,
       now,
       { headersToSign: ['content-type', 'host', 'x-bce-date'] },
     );
-    const res = await request(target, {
+    const res = await request(this.target, {
       method: 'POST',
       headers: signed.headers,
-      body: JSON.stringify({ taskId: `${prefix}-${n++}` }),
-      dispatcher: agent,
+      body: JSON.stringify({ taskId }),
+      dispatcher: this.agent,
     });
     const json = (await res.body.json()) as { result?: unknown };
     if (res.statusCode !== 200 || json.result !== true) throw new Error(`direct call failed: ${res.statusCode}`);
-    return performance.now() - t0;
+  }
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+}
+
+export interface PerCallRounds {
+  /** Per round: the median latency of each, and ours and the minimal server's over direct (ms). */
+  rounds: Array<{ direct: number; minimal: number; ours: number }>;
+}
+
+/** `rounds` interleaved rounds of `batch` calls each, after `warmup` calls of each. */
+export async function perCallRounds(
+  ours: string[],
+  minimal: string[],
+  url: string,
+  rounds: number,
+  batch: number,
+  warmup: number,
+): Promise<PerCallRounds> {
+  const direct = new Direct(url);
+  const sessions = {
+    minimal: await StdioSession.open(minimal, qianfanEnv(url)),
+    ours: await StdioSession.open(ours, qianfanEnv(url)),
   };
-  for (let i = 0; i < warmup; i++) await call();
-  const times: number[] = [];
-  for (let i = 0; i < calls; i++) times.push(await call());
-  await agent.close();
-  return median(times);
+  const prefix = `pc-${Math.random().toString(36).slice(2, 8)}`;
+  let n = 0;
+  const runners = {
+    direct: () => direct.stop(`${prefix}-${n++}`),
+    minimal: () => sessions.minimal.stop(TOOL, `${prefix}-${n++}`),
+    ours: () => sessions.ours.stop(TOOL, `${prefix}-${n++}`),
+  };
+  const names = Object.keys(runners) as Array<keyof typeof runners>;
+  for (const name of names) for (let i = 0; i < warmup; i++) await runners[name]();
+  const out: PerCallRounds['rounds'] = [];
+  for (let r = 0; r < rounds; r++) {
+    const round = { direct: 0, minimal: 0, ours: 0 };
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(r + k) % names.length]!;
+      const times: number[] = [];
+      for (let i = 0; i < batch; i++) {
+        const t0 = performance.now();
+        await runners[name]();
+        times.push(performance.now() - t0);
+      }
+      round[name] = median(times);
+    }
+    out.push(round);
+  }
+  sessions.minimal.close();
+  sessions.ours.close();
+  await direct.close();
+  return { rounds: out };
+}
+
+export interface Memory {
+  idleMb: number;
+  /** RSS after each number of calls asked for. */
+  afterMb: Record<number, number>;
+}
+
+/** RSS of a server idle (initialized, tools listed) and after each count of stop calls in one session. */
+export async function memory(args: string[], url: string, counts: number[]): Promise<Memory> {
+  const session = await StdioSession.open(args, qianfanEnv(url));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const idleMb = session.rssMb();
+  const afterMb: Record<number, number> = {};
+  const prefix = `mem-${Math.random().toString(36).slice(2, 8)}`;
+  let n = 0;
+  for (const count of [...counts].sort((a, b) => a - b)) {
+    while (n < count) await session.stop(TOOL, `${prefix}-${n++}`);
+    afterMb[count] = session.rssMb();
+  }
+  session.close();
+  return { idleMb, afterMb };
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 export const BENCH_KEYS = { ak: 'bench-qianfan-ak', sk: 'bench-qianfan-sk' };
 
-export async function simulatorProcess(): Promise<{ url: string; close: () => void }> {
+export async function simulatorProcess(): Promise<{ url: string; pid: number; close: () => void }> {
   const child = spawn(
     process.execPath,
     [fileURLToPath(new URL('./simulator-process.mjs', import.meta.url)), BENCH_KEYS.ak, BENCH_KEYS.sk],
@@ -18,7 +18,7 @@ export async function simulatorProcess(): Promise<{ url: string; close: () => vo
     });
     child.once('exit', (code) => reject(new Error(`the simulator process exited with ${code}`)));
   });
-  return { url, close: () => child.stdin.end() };
+  return { url, pid: child.pid!, close: () => child.stdin.end() };
 }
 
 /** Environment that points the server's Qianfan client at the simulator. */

@@ -31,7 +31,8 @@ const tools = await renderToolList();
 
 await build({
   ...common,
-  entryPoints: ['src/cli.ts'],
+  // dist/cli.js is src/bin.ts, which sets the heap's limits before it loads the CLI (src/cli.ts) as a chunk.
+  entryPoints: [{ in: 'src/bin.ts', out: 'cli' }],
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

@@ -1,5 +1,5 @@
-#!/usr/bin/env node
-// Entry point: read .env and flags once, then serve MCP over stdio, or over HTTP with --transport http.
+// The CLI, loaded by the bin entry (src/bin.ts): read .env and flags once, then serve MCP over stdio, or over HTTP
+// with --transport http.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { auditSink } from './audit.js';

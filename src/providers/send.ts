@@ -133,8 +133,8 @@ async function sendOnce(
   { request, dispatcher, leftMs, allowanceMs, cancel }: Attempt,
   attempt: number,
 ): Promise<WireResponse> {
-  const timeout = AbortSignal.timeout(Math.ceil(leftMs));
-  const signal = cancel ? AbortSignal.any([cancel, timeout]) : timeout;
+  const deadline = attemptSignal(leftMs, cancel);
+  const { signal } = deadline;
   try {
     const res = await untilAborted(
       request(req.url, {
@@ -168,9 +168,39 @@ async function sendOnce(
       timeoutMs: options.timeoutMs,
       leftMs: allowanceMs,
       proxy: options.proxy,
-      timedOut: timeout.aborted,
+      timedOut: deadline.timedOut(),
     });
+  } finally {
+    deadline.dispose();
   }
+}
+
+/**
+ * The signal of one attempt: aborted when its time is up or the call is cancelled. Disposed as soon as the attempt
+ * ends, timer and listener included: an AbortSignal.timeout would keep the attempt's signal (and what listens to it)
+ * alive for the whole budget after the answer came, which under load fills the heap with finished requests.
+ */
+function attemptSignal(
+  leftMs: number,
+  cancel: AbortSignal | undefined,
+): { signal: AbortSignal; timedOut(): boolean; dispose(): void } {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+  }, Math.ceil(leftMs));
+  const onCancel = () => controller.abort(cancel!.reason);
+  if (cancel?.aborted) onCancel();
+  else cancel?.addEventListener('abort', onCancel, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    dispose: () => {
+      clearTimeout(timer);
+      cancel?.removeEventListener('abort', onCancel);
+    },
+  };
 }
 
 /**
@@ -224,6 +254,9 @@ async function readCapped(
     });
   };
   if (length !== undefined && Number(length) > max) throw tooLarge();
+  // A declared length within the cap: undici reads the body in one go (its consume path, cheaper than iterating);
+  // a body longer than it declared is cut by undici at the declared length.
+  if (length !== undefined && /^\d+$/.test(length)) return body.text();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
