@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --out FILE]: cold start, per-call overhead over stdio, memory and HTTP throughput,
+// npm run bench [-- --quick] [-- --out FILE] [-- --cli PATH]: cold start, per-call overhead over stdio, memory and HTTP throughput,
 // each beside its anchors (a bare Node JSON-RPC responder, a minimal SDK server), with min/median/max; prints a table
 // and writes bench/results.json. A benchmark, not a test: nothing here fails on a timing.
 import { writeFileSync } from 'node:fs';
@@ -14,7 +14,9 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const outIndex = args.indexOf('--out');
 const out = outIndex >= 0 ? args[outIndex + 1]! : fileURLToPath(new URL('../bench/results.json', import.meta.url));
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const cliIndex = args.indexOf('--cli');
+// --cli PATH measures another build (an older checkout's dist/cli.js, for a before/after table).
+const cli = cliIndex >= 0 ? args[cliIndex + 1]! : fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const bare = fileURLToPath(new URL('../bench/bare-responder.mjs', import.meta.url));
 const minimal = fileURLToPath(new URL('./minimal-server.mjs', import.meta.url));
 

@@ -12,7 +12,6 @@
 // app-only stop tool is listed for a client that declares the io.modelcontextprotocol/ui extension, and for one whose
 // capabilities this server cannot know (a 2025-era request over stateless HTTP); list_running_tasks' result is the same
 // full text for every client.
-import { randomBytes } from 'node:crypto';
 import type { ToolError } from './core/errors.js';
 import { redactDeep } from './core/redact.js';
 import {
@@ -64,9 +63,17 @@ export interface Connection {
   stateless?: boolean;
 }
 
-/** The key that seals confirmation state: one per process (the rounds of one call reach the same process). */
-const STATE_KEY = randomBytes(32);
-const codec = createRequestStateCodec<ConfirmState>({ key: STATE_KEY, ttlSeconds: CONFIRM_WINDOW_SECONDS });
+/**
+ * What seals confirmation state, with a random key of this process (the rounds of one call reach the same process).
+ * Made on first use (a confirmation asked or answered), so that Web Crypto, which it signs with, loads then and not
+ * at every start.
+ */
+let codec: ReturnType<typeof createRequestStateCodec<ConfirmState>> | undefined;
+const stateCodec = () =>
+  (codec ??= createRequestStateCodec<ConfirmState>({
+    key: globalThis.crypto.getRandomValues(new Uint8Array(32)),
+    ttlSeconds: CONFIRM_WINDOW_SECONDS,
+  }));
 
 /** What the SDK checks arguments against: anything; our own validation runs first thing in every call. */
 const PASS_THROUGH = z.unknown();
@@ -96,7 +103,7 @@ export function createServer(deps: ServerDeps, connection: Connection = { era: '
       inputRequired: { roundTimeoutMs: CONFIRM_WINDOW_SECONDS * 1000 },
       // Echoed state is checked before the handler runs: altered or expired state is a -32602 protocol error, as
       // the 2026-07-28 spec asks; the handler then only sees state this process sealed in the last few minutes.
-      requestState: { verify: (state, ctx) => codec.verify(state, ctx) },
+      requestState: { verify: (state, ctx) => stateCodec().verify(state, ctx) },
     },
   );
   for (const def of deps.tools) {
@@ -264,7 +271,7 @@ function asking(server: McpServer, ctx: ServerContext, connection: Connection): 
       can: false,
       why: 'this MCP client did not declare the elicitation capability (form mode), so it cannot ask',
     };
-  return { can: true, seal: (state) => codec.mint(state) };
+  return { can: true, seal: (state) => stateCodec().mint(state) };
 }
 
 /** The answer to the question an earlier round asked, with the state it came back with (already verified). */

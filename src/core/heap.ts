@@ -1,13 +1,20 @@
-// How the V8 heap may grow in this process. A server answers small requests for hours: V8's defaults (young
-// generation growing to 16 MB semi-spaces, the old generation to several times what is live before a full GC) are
-// made for throughput, and left the server at about 135 MB after 5,000 stop calls with 16 MB live. These flags are
-// read by V8 each time it sizes a space, so setting them at run time takes effect (measured in docs/performance.md):
-// the young generation stays at its 1 MB start, and the old generation is collected once it is 20 % over what was
-// live after the last full GC.
+// How the V8 heap may grow in this process. Over stdio the server answers one client's calls for hours: V8's
+// defaults (a young generation growing to 16 MB semi-spaces, an old one growing to several times what is live before
+// a full collection) are made for throughput, and left it at about 140 MB after 5,000 stop calls with under 20 MB
+// live. V8 reads these flags each time it sizes a space, so setting them at run time takes effect: the young
+// generation stays at its 1 MB start, and the old one is collected once it is 20 % over what was live after the last
+// full collection. Over HTTP, where one process serves many clients at once, garbage collection would then take a
+// quarter of the CPU: the HTTP transport puts V8's defaults back (docs/performance.md has both measures).
 import { setFlagsFromString } from 'node:v8';
 
-export const HEAP_FLAGS = ['--semi-space-growth-factor=1', '--heap-growing-percent=20'];
+export const SMALL_HEAP_FLAGS = ['--semi-space-growth-factor=1', '--heap-growing-percent=20'];
+/** V8's own defaults of the same flags (node --v8-options). */
+export const DEFAULT_HEAP_FLAGS = ['--semi-space-growth-factor=2', '--heap-growing-percent=0'];
 
 export function limitHeapGrowth(): void {
-  for (const flag of HEAP_FLAGS) setFlagsFromString(flag);
+  for (const flag of SMALL_HEAP_FLAGS) setFlagsFromString(flag);
+}
+
+export function defaultHeapGrowth(): void {
+  for (const flag of DEFAULT_HEAP_FLAGS) setFlagsFromString(flag);
 }

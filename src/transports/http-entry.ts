@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { registerSecrets } from '../core/redact.js';
 import type { Config } from '../config.js';
 import { StartupError } from '../core/errors.js';
+import { defaultHeapGrowth } from '../core/heap.js';
 import { PROVIDER_IDS } from '../core/ids.js';
 import { log } from '../log.js';
 import { providerModule } from '../providers/index.js';
@@ -19,6 +20,8 @@ export async function serveHttp(
   startup: Record<string, unknown>,
   shutdown?: Shutdown,
 ): Promise<HttpHandle> {
+  // Many clients at once: throughput over a small heap (src/core/heap.ts).
+  defaultHeapGrowth();
   const token = resolveToken(config.http);
   const handle = await startHttpServer(deps, {
     ...config.http,
