@@ -57,6 +57,10 @@ const minimalMem = await memory([minimal], sim.url, MEMORY_AT);
 const http = await httpThroughput(cli, sim, HTTP_CONNECTIONS, HTTP_SECONDS, HTTP_RUNS);
 sim.close();
 
+/** min/median/max of one figure over the per-call rounds, or over the HTTP runs. */
+const perRound = (figure: (r: (typeof rounds)[number]) => number) => spread(rounds.map(figure), 3);
+const perRun = (figure: (r: (typeof http)[number]) => number, digits = 2) => spread(http.map(figure), digits);
+
 const results = {
   date: new Date().toISOString(),
   quick,
@@ -74,26 +78,11 @@ const results = {
   perCall: {
     rounds: CALL_ROUNDS,
     batch: BATCH,
-    directMs: spread(
-      rounds.map((r) => r.direct),
-      3,
-    ),
-    oursMs: spread(
-      rounds.map((r) => r.ours),
-      3,
-    ),
-    minimalMs: spread(
-      rounds.map((r) => r.minimal),
-      3,
-    ),
-    overheadMs: spread(
-      rounds.map((r) => r.ours - r.direct),
-      3,
-    ),
-    minimalOverheadMs: spread(
-      rounds.map((r) => r.minimal - r.direct),
-      3,
-    ),
+    directMs: perRound((r) => r.direct),
+    oursMs: perRound((r) => r.ours),
+    minimalMs: perRound((r) => r.minimal),
+    overheadMs: perRound((r) => r.ours - r.direct),
+    minimalOverheadMs: perRound((r) => r.minimal - r.direct),
     target: 'overhead <= 0.30 ms',
   },
   memory: {
@@ -105,20 +94,11 @@ const results = {
     connections: HTTP_CONNECTIONS,
     seconds: HTTP_SECONDS,
     runs: http,
-    callsPerSecond: spread(
-      http.map((r) => r.callsPerSecond),
-      0,
-    ),
-    serverCpuUsPerCall: spread(
-      http.map((r) => r.serverCpuUsPerCall),
-      0,
-    ),
-    simulatorCpuUsPerCall: spread(
-      http.map((r) => r.simulatorCpuUsPerCall),
-      0,
-    ),
-    p50Ms: spread(http.map((r) => r.p50Ms)),
-    p99Ms: spread(http.map((r) => r.p99Ms)),
+    callsPerSecond: perRun((r) => r.callsPerSecond, 0),
+    serverCpuUsPerCall: perRun((r) => r.serverCpuUsPerCall, 0),
+    simulatorCpuUsPerCall: perRun((r) => r.simulatorCpuUsPerCall, 0),
+    p50Ms: perRun((r) => r.p50Ms),
+    p99Ms: perRun((r) => r.p99Ms),
     errors: http.reduce((sum, r) => sum + r.errors, 0),
     target: '>= 2000 calls/s',
   },

@@ -29,16 +29,7 @@ function outputSchemaOf(shape: z.ZodRawShape): Record<string, unknown> {
 }
 
 export function renderTool(def: AnyToolDefinition): RenderedTool {
-  return {
-    name: def.name,
-    title: def.title,
-    description: def.description,
-    inputSchema: z.toJSONSchema(inputSchemaOf(def), { target: 'draft-7', io: 'input' }) as Record<string, unknown>,
-    annotations: annotationsFor(def),
-    // The tools never run as MCP tasks (the SDK advertised this for every tool it registered).
-    execution: { taskSupport: 'forbidden' },
-    outputSchema: outputSchemaOf(def.kind === 'list' ? def.output : resultShape),
-  };
+  return rendered(def, annotationsFor(def), def.kind === 'list' ? def.output : resultShape);
 }
 
 export function renderToolList(tools: readonly AnyToolDefinition[]): RenderedTool[] {
@@ -55,13 +46,23 @@ export interface ExtraToolDefinition {
 }
 
 export function renderExtraTool(def: ExtraToolDefinition): RenderedTool {
+  return rendered(def, def.annotations, resultShape);
+}
+
+/** The tools/list entry of a tool: its strict input schema and its output schema, as JSON Schema (draft-7). */
+function rendered(
+  def: Pick<AnyToolDefinition, 'name' | 'title' | 'description' | 'input'>,
+  annotations: RenderedTool['annotations'],
+  output: z.ZodRawShape,
+): RenderedTool {
   return {
     name: def.name,
     title: def.title,
     description: def.description,
     inputSchema: z.toJSONSchema(inputSchemaOf(def), { target: 'draft-7', io: 'input' }) as Record<string, unknown>,
-    annotations: def.annotations,
+    annotations,
+    // The tools never run as MCP tasks (the SDK advertised this for every tool it registered).
     execution: { taskSupport: 'forbidden' },
-    outputSchema: outputSchemaOf(resultShape),
+    outputSchema: outputSchemaOf(output),
   };
 }
