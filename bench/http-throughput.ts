@@ -62,11 +62,17 @@ export async function httpThroughput(
   try {
     const endpoint = await new Promise<string>((resolve, reject) => {
       let err = '';
-      server.stderr.on('data', (d: Buffer) => {
+      const onData = (d: Buffer) => {
         err += d;
         const line = err.split('\n').find((l) => l.includes('"streamable_http"'));
-        if (line) resolve(JSON.parse(line).streamable_http as string);
-      });
+        if (!line) return;
+        // From here on stderr carries two audit lines per stop: read and dropped. (Kept, the text would be split
+        // again on every chunk, and that work, in this process, would slow the load generator as the run goes on.)
+        server.stderr.off('data', onData);
+        server.stderr.resume();
+        resolve(JSON.parse(line).streamable_http as string);
+      };
+      server.stderr.on('data', onData);
       server.once('exit', (code) => reject(new Error(`the HTTP server exited with ${code}: ${err}`)));
     });
     // One call first, checked in full: the load below is what it claims to be.

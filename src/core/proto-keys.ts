@@ -22,9 +22,17 @@ export function renameProtoKeys(value: unknown): unknown {
   return out;
 }
 
-/** One JSON-RPC line as it should reach the SDK: unchanged unless it has a "__proto__" key (checked cheaply first). */
+/**
+ * Whether JSON text can hold a "__proto__" key: it names it, or it has a \u escape, which could spell it
+ * (`"\u005f_proto__"` parses to the same key). Text that cannot is passed on without a walk over the parsed value.
+ */
+export function mayHoldProtoKey(text: string): boolean {
+  return text.includes('__proto__') || text.includes('\\u');
+}
+
+/** One JSON-RPC line as it should reach the SDK: unchanged unless it can have a "__proto__" key (checked cheaply first). */
 export function guardJsonLine(line: string): string {
-  if (!line.includes('__proto__')) return line;
+  if (!mayHoldProtoKey(line)) return line;
   try {
     return JSON.stringify(renameProtoKeys(JSON.parse(line)));
   } catch {

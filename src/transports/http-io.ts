@@ -33,7 +33,7 @@ export function readJsonBody(
   req: IncomingMessage,
   res: ServerResponse,
   maxBytes: number,
-): Promise<{ value: unknown } | undefined> {
+): Promise<{ value: unknown; text: string } | undefined> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -56,7 +56,8 @@ export function readJsonBody(
     req.on('end', () => {
       if (refused) return;
       try {
-        resolve({ value: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ value: JSON.parse(text), text });
       } catch {
         refuse(res, 400, 'Parse error: the request body is not JSON', {}, -32700);
         resolve(undefined);

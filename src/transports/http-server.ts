@@ -8,7 +8,7 @@ import { toNodeHandler } from '@modelcontextprotocol/node';
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import { StartupError } from '../core/errors.js';
 import { log } from '../log.js';
-import { renameProtoKeys } from '../core/proto-keys.js';
+import { mayHoldProtoKey, renameProtoKeys } from '../core/proto-keys.js';
 import { createServer, type ServerDeps } from '../server.js';
 import { allowedHostnames, bearerMatches, bindsWithoutToken, hostProblem, originProblem } from './http-guard.js';
 import { readJsonBody, refuse, sendJson } from './http-io.js';
@@ -110,8 +110,9 @@ export async function startHttpServer(deps: ServerDeps, options: HttpServerOptio
     if (url.pathname === '/sse') return sessions.open(res);
     const read = await readJsonBody(req, res, limits.maxBodyBytes);
     if (!read) return;
-    // "__proto__" keys renamed, so input validation refuses them by name instead of the SDK dropping them.
-    const body = { value: renameProtoKeys(read.value) };
+    // "__proto__" keys renamed, so input validation refuses them by name instead of the SDK dropping them (the walk
+    // only when the text can hold one).
+    const body = { value: mayHoldProtoKey(read.text) ? renameProtoKeys(read.value) : read.value };
     // A batch (2025-03-26) whose requests share an id would run each but get one answer back: refused whole.
     const duplicate = duplicateRequestId(body.value);
     if (duplicate !== undefined) {

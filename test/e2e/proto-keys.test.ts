@@ -1,5 +1,6 @@
 // `{"__proto__": {"dry_run": true}}` in tool arguments is refused by name on both transports: the transports rename
 // the key before the SDK (whose argument parsing would drop it, turning a dry run into a real stop) sees it.
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
@@ -7,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/server.js';
 import type { HttpHandle } from '../../src/transports/http-server.js';
 import { envFor, startFake } from '../helpers/harness.js';
-import { httpClient, startHttp } from '../helpers/http.js';
+import { httpClient, initialize, messagesOf, modernRequest, raw, startHttp } from '../helpers/http.js';
 
 const CLI = join(import.meta.dirname, '../../dist/cli.js');
 let sim: Simulator;
@@ -57,5 +58,49 @@ describe('"__proto__" in tool arguments', () => {
     const client = await httpClient(http.url, 'streamable');
     await expectRefused(client, 'task-proto-http');
     await client.close();
+  });
+
+  it('is refused over Streamable HTTP when the key is spelled with \\u escapes', async () => {
+    const before = sim.requests.length;
+    const { headers, body } = modernRequest(7, 'tools/call', {
+      name: 'qianfan_stop_fine_tuning_task',
+      arguments: { task_id: 'task-proto-escaped', ESCAPED: { dry_run: true } },
+    });
+    const res = await raw(http.url, 'POST', '/mcp', headers, body.replace('"ESCAPED"', '"\\u005f_proto__"'));
+    const [answer] = messagesOf(res);
+    expect(answer.result.structuredContent).toMatchObject({ ok: false, error: { category: 'invalid_input' } });
+    expect(answer.result.structuredContent.error.message).toMatch(/^"\(__proto__\)": unknown field/);
+    expect(sim.requests.slice(before)).toEqual([]);
+  });
+
+  it('is refused over stdio when the key is spelled with \\u escapes (a raw line, as any client may write it)', async () => {
+    const before = sim.requests.length;
+    const child = spawn(process.execPath, [CLI], {
+      env: { PATH: process.env.PATH ?? '', ...envFor(sim) },
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    const call = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 2,
+      method: 'tools/call',
+      params: {
+        name: 'qianfan_stop_fine_tuning_task',
+        arguments: { task_id: 'task-proto-raw', ESCAPED: { dry_run: true } },
+      },
+    }).replace('"ESCAPED"', '"\\u005f_proto__"');
+    let out = '';
+    const answer = new Promise<any>((resolve) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d;
+        const line = out.split('\n').find((l) => l.includes('"id":2'));
+        if (line) resolve(JSON.parse(line));
+      });
+    });
+    child.stdin.write(initialize + '\n' + '{"jsonrpc":"2.0","method":"notifications/initialized"}\n' + call + '\n');
+    const res = await answer;
+    child.kill();
+    expect(res.result.structuredContent).toMatchObject({ ok: false, error: { category: 'invalid_input' } });
+    expect(res.result.structuredContent.error.message).toMatch(/^"\(__proto__\)": unknown field/);
+    expect(sim.requests.slice(before)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RENAMED_PROTO, guardJsonLine, renameProtoKeys } from '../../src/core/proto-keys.js';
+import { RENAMED_PROTO, guardJsonLine, mayHoldProtoKey, renameProtoKeys } from '../../src/core/proto-keys.js';
 
 describe('proto keys', () => {
   it('renames own __proto__ keys at any depth and keeps everything else', () => {
@@ -15,5 +15,18 @@ describe('proto keys', () => {
     expect(guardJsonLine('{"a":1}')).toBe('{"a":1}');
     expect(guardJsonLine('not json __proto__')).toBe('not json __proto__');
     expect(guardJsonLine('{"params":{"__proto__":1}}')).toBe(`{"params":{"${RENAMED_PROTO}":1}}`);
+  });
+
+  it('catches the key spelled with \\u escapes, which parse to the same own key', () => {
+    const line = '{"params":{"arguments":{"\\u005f_proto__":{"dry_run":true},"task_id":"t"}}}';
+    expect(Object.keys(JSON.parse(line).params.arguments)).toContain('__proto__');
+    expect(mayHoldProtoKey(line)).toBe(true);
+    expect(JSON.parse(guardJsonLine(line)).params.arguments).toEqual({
+      [RENAMED_PROTO]: { dry_run: true },
+      task_id: 't',
+    });
+    const spelled = '{"\\u005f\\u005f\\u0070roto\\u005f\\u005f":1}';
+    expect(JSON.parse(guardJsonLine(spelled))).toEqual({ [RENAMED_PROTO]: 1 });
+    expect(mayHoldProtoKey('{"a":"proto","b":"__prot"}')).toBe(false);
   });
 });
