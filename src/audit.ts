@@ -23,7 +23,8 @@ export interface AuditEntry {
   via?: 'app';
 }
 
-export type AuditSink = (entry: AuditEntry) => void;
+/** Takes an entry; resolves once its line is written (callers wait for it before they go on). */
+export type AuditSink = (entry: AuditEntry) => void | Promise<void>;
 
 /** `startedAt` and `now` give the duration only; `time` is the wall clock when the entry is made (the call's end). */
 export function auditEntry(
@@ -71,47 +72,84 @@ export function sendingEntry(
   };
 }
 
-/** Writes audit lines to stderr (stdout is reserved for MCP messages). */
-export const stderrAudit: AuditSink = (entry) => {
-  process.stderr.write(redact(JSON.stringify(entry)) + '\n');
-};
+/**
+ * Lines written in batches. A line joins the batch of the current turn of the event loop; the batch is written, one
+ * write per destination, once that turn's other work is done, and `write` resolves then. So a caller that waits for
+ * its line still has it out before it acts (the "sending" line before the stop leaves, the outcome's line before the
+ * result is returned), and under load the lines of many calls share one write: each write to a pipe is a system call
+ * that wakes its reader, and writing two lines per stop one by one cost an HTTP server about a sixth of its CPU
+ * (docs/performance.md). What is still pending when the process exits, or when the sink is closed, is written then.
+ */
+export class LineBatch {
+  private pending: string[] = [];
+  private written: Promise<void> | undefined;
+
+  constructor(private readonly writeOut: (text: string) => void) {}
+
+  write(line: string): Promise<void> {
+    this.pending.push(line);
+    return (this.written ??= new Promise((resolve) =>
+      setImmediate(() => {
+        this.flush();
+        resolve();
+      }),
+    ));
+  }
+
+  /** Writes whatever is pending, now. */
+  flush(): void {
+    this.written = undefined;
+    if (this.pending.length === 0) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.writeOut(text);
+  }
+}
 
 /**
- * Audit lines to stderr and, with ML_STOP_AUDIT_FILE, appended to that file as well. The file is opened once at
- * start (an unusable path stops the server before it serves) and each line is written synchronously, so a line
- * is on disk before its result is returned; a failed write is logged and does not fail the call.
+ * Audit lines to stderr (stdout is reserved for MCP messages) and, with ML_STOP_AUDIT_FILE, appended to that file as
+ * well. The file is opened once at start (an unusable path stops the server before it serves); each batch of lines is
+ * written synchronously, and the call waits for it, so a line is on disk before its result is returned; a failed
+ * write is logged and does not fail the call.
  */
 export function auditSink(file: string | undefined): { sink: AuditSink; close(): void } {
-  if (!file) return { sink: stderrAudit, close: () => {} };
   let fd: number | undefined;
+  if (file) fd = openAuditFile(file);
+  const batch = new LineBatch((text) => {
+    process.stderr.write(text);
+    if (fd === undefined) return;
+    try {
+      writeSync(fd, text);
+    } catch (err) {
+      log('error', 'could not append to the audit file', {
+        file,
+        code: (err as NodeJS.ErrnoException).code ?? 'error',
+      });
+    }
+  });
+  const flush = () => batch.flush();
+  process.once('exit', flush);
+  return {
+    sink: (entry) => batch.write(redact(JSON.stringify(entry)) + '\n'),
+    close: () => {
+      batch.flush();
+      process.off('exit', flush);
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+    },
+  };
+}
+
+function openAuditFile(file: string): number {
   try {
     // Opening a FIFO for writing blocks until someone reads it: only a regular file (or a new one) is opened.
     const stat = existsSync(file) ? statSync(file) : undefined;
     if (stat && !stat.isFile()) throw new StartupError(`ML_STOP_AUDIT_FILE: ${file} is not a regular file`);
-    fd = openSync(file, 'a', 0o600);
+    return openSync(file, 'a', 0o600);
   } catch (err) {
     if (err instanceof StartupError) throw err;
     throw new StartupError(
       `ML_STOP_AUDIT_FILE: cannot open ${file} for appending (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
     );
   }
-  return {
-    sink: (entry) => {
-      const line = redact(JSON.stringify(entry)) + '\n';
-      process.stderr.write(line);
-      if (fd === undefined) return;
-      try {
-        writeSync(fd, line);
-      } catch (err) {
-        log('error', 'could not append to the audit file', {
-          file,
-          code: (err as NodeJS.ErrnoException).code ?? 'error',
-        });
-      }
-    },
-    close: () => {
-      if (fd !== undefined) closeSync(fd);
-      fd = undefined;
-    },
-  };
 }

@@ -16,7 +16,7 @@ export async function runTool(def: ToolDefinition, args: unknown, ctx: RunContex
   const result = await execute(def, args, ctx);
   if (isQuestion(result)) return result;
   if (ctx.simulated) result.simulated = true;
-  if (def.kind === 'stop') ctx.audit?.(auditEntry(result, startedAt, Date.now()));
+  if (def.kind === 'stop') await ctx.audit?.(auditEntry(result, startedAt, Date.now()));
   return result;
 }
 

@@ -68,7 +68,7 @@ export async function runStopFromApp(
       const base = { provider: def.provider, operation: def.name, target: def.target(checked.value) };
       const result = failed(base, mismatch(def.confirmField, expected));
       if (ctx.simulated) result.simulated = true;
-      audit?.(auditEntry(result, startedAt, Date.now()));
+      await audit?.(auditEntry(result, startedAt, Date.now()));
       return result;
     }
   }

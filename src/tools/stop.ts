@@ -113,7 +113,7 @@ async function stopAndWait(
   // that has begun to shut down send a stop it has not sent yet.
   if (ctx.signal?.aborted) return failed(base, notSent());
   if (ctx.shutdown?.aborted) return failed(base, shuttingDown());
-  ctx.audit?.(sendingEntry({ ...base, ...(ctx.simulated ? { simulated: true as const } : {}) }));
+  await ctx.audit?.(sendingEntry({ ...base, ...(ctx.simulated ? { simulated: true as const } : {}) }));
   let res: ProviderResponse;
   try {
     res = await scoped.send(request);

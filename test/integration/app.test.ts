@@ -23,7 +23,7 @@ afterAll(() => sim.close());
 function open(argv: string[] = [], options: ConnectOptions = {}, env: Record<string, string> = {}) {
   const audit: AuditEntry[] = [];
   const env_ = envFor(sim, { HUAWEICLOUD_SDK_PROJECT_ID: PROJECT, ...env });
-  return connect(env_, argv, (e) => audit.push(e), options).then((m) => ({ ...m, audit }));
+  return connect(env_, argv, (e) => void audit.push(e), options).then((m) => ({ ...m, audit }));
 }
 
 const stopsOf = (family: string, ids: Record<string, string>) =>

@@ -37,7 +37,7 @@ async function server(
     envFor(sim, env),
     ['--timeout-ms', String(timeoutMs), ...argv],
     // The line written as a stop leaves is kept apart: each call's outcome line is what these tests read.
-    (e) => (e.outcome === 'sending' ? sending.push(e) : audit.push(e)),
+    (e) => void (e.outcome === 'sending' ? sending.push(e) : audit.push(e)),
     options,
   );
   open.push(m);

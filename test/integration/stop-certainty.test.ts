@@ -17,7 +17,7 @@ beforeAll(async () => {
   slowMcp = await connect(
     envFor(slow, { HUAWEICLOUD_SDK_PROJECT_ID: PROJECT }),
     [],
-    (e) => e.outcome !== 'sending' && audit.push(e),
+    (e) => void (e.outcome !== 'sending' && audit.push(e)),
   );
 });
 afterAll(async () => {

@@ -469,8 +469,10 @@ describe('audit trail', () => {
   it('records one entry per stop attempt with ids and outcome (and one as a stop request leaves), none for status reads', async () => {
     const entries: Array<Record<string, unknown>> = [];
     const sending: Array<Record<string, unknown>> = [];
-    const m = await connect(envFor(sim, { HUAWEICLOUD_SDK_PROJECT_ID: PROJECT }), [], (e) =>
-      (e.outcome === 'sending' ? sending : entries).push({ ...e }),
+    const m = await connect(
+      envFor(sim, { HUAWEICLOUD_SDK_PROJECT_ID: PROJECT }),
+      [],
+      (e) => void (e.outcome === 'sending' ? sending : entries).push({ ...e }),
     );
     await m.call('qianfan_stop_fine_tuning_task', { task_id: 'task-audit' });
     await m.call('qianfan_stop_fine_tuning_task', { task_id: '..' });
