@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditEntry, auditSink } from '../../src/audit.js';
+import { LineBatch, auditEntry, auditSink } from '../../src/audit.js';
 import { StartupError } from '../../src/core/errors.js';
 
 const result = {
@@ -57,5 +57,30 @@ describe('audit', () => {
     expect(() => auditSink(join(tmpdir(), 'no-such-dir-ml-stop', 'a', 'audit.jsonl'))).toThrow(
       /^ML_STOP_AUDIT_FILE: cannot open .* for appending \(ENOENT\)$/,
     );
+  });
+
+  it('writes the lines of one turn of the event loop in one write, in order, and resolves each once it is out', async () => {
+    const writes: string[] = [];
+    const batch = new LineBatch((text) => writes.push(text));
+    const first = batch.write('a\n');
+    const second = batch.write('b\n');
+    expect(writes).toEqual([]); // nothing yet: the turn is not over
+    await first;
+    expect(writes).toEqual(['a\nb\n']);
+    await second;
+    const third = batch.write('c\n');
+    await third;
+    expect(writes).toEqual(['a\nb\n', 'c\n']);
+  });
+
+  it('writes what is pending when flushed (close, exit) and nothing twice', async () => {
+    const writes: string[] = [];
+    const batch = new LineBatch((text) => writes.push(text));
+    const pending = batch.write('x\n');
+    batch.flush();
+    expect(writes).toEqual(['x\n']);
+    await pending;
+    batch.flush();
+    expect(writes).toEqual(['x\n']);
   });
 });
