@@ -39,6 +39,7 @@ const OTHER_PROGRAMS = new Set([
   '--max-semi-space-size',
   '--semi-space-growth-factor', // V8's, set by src/core/heap.ts
   '--heap-growing-percent', // V8's, set by src/core/heap.ts
+  '--liftoff-only', // V8's, set by src/core/heap.ts
   '--requirements',
   '--env-file', // named only to say it is Node's, not ours
   '--pack-destination',
