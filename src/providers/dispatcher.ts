@@ -8,10 +8,37 @@ import type { Dispatcher } from 'undici';
 import { LOOPBACK_HOSTS } from '../core/loopback.js';
 import type { ProxyConfig } from './endpoint.js';
 
-/** The undici module, imported once on first use (bundled, a CommonJS module arrives as the default export). */
+/** What a request is sent with: undici's `request` with the dispatcher always given. */
+export interface RequestOptions extends Omit<Dispatcher.RequestOptions, 'origin' | 'path' | 'method'> {
+  method: Dispatcher.HttpMethod;
+  dispatcher: Dispatcher;
+}
+
+/**
+ * The parts of undici used here, imported once on first use from undici's own files rather than its index, which
+ * also loads fetch, WebSocket, the mock agents, caches and interceptors: 319 KB bundled instead of 535 KB, about
+ * 1.9 MB less live heap and half the time to load (docs/performance.md). What the index does besides exporting is
+ * done here too: the request API is mixed into every dispatcher (a proxy tunnel's CONNECT goes through it), and
+ * `request` takes a URL and splits it into origin and path as undici's own `request` does.
+ */
 export const undici = memo(async () => {
-  const mod = await import('undici');
-  return (mod as unknown as { default?: typeof mod }).default ?? mod;
+  const [api, dispatcherClass, envHttpProxyAgent, pool, util] = await Promise.all([
+    import('undici/lib/api/index.js'),
+    import('undici/lib/dispatcher/dispatcher.js'),
+    import('undici/lib/dispatcher/env-http-proxy-agent.js'),
+    import('undici/lib/dispatcher/pool.js'),
+    import('undici/lib/core/util.js'),
+  ]);
+  Object.assign(dispatcherClass.default.prototype, api.default);
+  const { parseURL } = util.default;
+  return {
+    EnvHttpProxyAgent: envHttpProxyAgent.default,
+    Pool: pool.default,
+    request(url: string | URL, { dispatcher, ...options }: RequestOptions): Promise<Dispatcher.ResponseData> {
+      const { origin, pathname, search } = parseURL(url);
+      return api.default.request.call(dispatcher, { ...options, origin, path: `${pathname}${search}` });
+    },
+  };
 });
 
 /** The dispatcher, created on first use and shared by every call after that. */
