@@ -90,8 +90,11 @@ export class LineBatch {
     this.pending.push(line);
     return (this.written ??= new Promise((resolve) =>
       setImmediate(() => {
-        this.flush();
-        resolve();
+        try {
+          this.flush();
+        } finally {
+          resolve(); // a write that failed does not fail the calls waiting for it (the sink reports it)
+        }
       }),
     ));
   }
@@ -116,7 +119,11 @@ export function auditSink(file: string | undefined): { sink: AuditSink; close():
   let fd: number | undefined;
   if (file) fd = openAuditFile(file);
   const batch = new LineBatch((text) => {
-    process.stderr.write(text);
+    try {
+      process.stderr.write(text);
+    } catch {
+      // stderr is gone (closed by whoever read it): there is nowhere left to say so; the file still gets the lines
+    }
     if (fd === undefined) return;
     try {
       writeSync(fd, text);

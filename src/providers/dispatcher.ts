@@ -17,9 +17,11 @@ export interface RequestOptions extends Omit<Dispatcher.RequestOptions, 'origin'
 /**
  * The parts of undici used here, imported once on first use from undici's own files rather than its index, which
  * also loads fetch, WebSocket, the mock agents, caches and interceptors: 319 KB bundled instead of 535 KB, about
- * 1.9 MB less live heap and half the time to load (docs/performance.md). What the index does besides exporting is
- * done here too: the request API is mixed into every dispatcher (a proxy tunnel's CONNECT goes through it), and
- * `request` takes a URL and splits it into origin and path as undici's own `request` does.
+ * 1.9 MB less live heap and half the time to load (docs/performance.md). These are undici's files, not its API, so
+ * package.json takes undici's patch releases only. Of what the index does besides exporting, what this server needs
+ * is done here too: the request API is mixed into every dispatcher (a proxy tunnel's CONNECT goes through it), and
+ * `request` takes a URL and splits it into origin and path as undici's own `request` does. Not done: the index also
+ * installs a global dispatcher for Node's built-in fetch, which nothing here uses.
  */
 export const undici = memo(async () => {
   const [api, dispatcherClass, envHttpProxyAgent, pool, util] = await Promise.all([

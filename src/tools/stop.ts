@@ -110,10 +110,13 @@ async function stopAndWait(
     }
   }
   // The project lookup may have taken a while: a call cancelled meanwhile must not stop anything, nor may a server
-  // that has begun to shut down send a stop it has not sent yet.
-  if (ctx.signal?.aborted) return failed(base, notSent());
-  if (ctx.shutdown?.aborted) return failed(base, shuttingDown());
+  // that has begun to shut down send a stop it has not sent yet. Checked again once the "sending" line is out
+  // (that waits for the end of a turn of the event loop), so the stop leaves right after the last check.
+  const held = unsendable(ctx);
+  if (held) return failed(base, held);
   await ctx.audit?.(sendingEntry({ ...base, ...(ctx.simulated ? { simulated: true as const } : {}) }));
+  const heldSince = unsendable(ctx);
+  if (heldSince) return failed(base, heldSince);
   let res: ProviderResponse;
   try {
     res = await scoped.send(request);
@@ -163,6 +166,13 @@ function isRefusal(err: unknown): err is ToolError {
   const status = err.httpStatus;
   const answeredNo = REFUSAL_STATUSES.has(status) || (status >= 200 && status < 300);
   return answeredNo && (err.category === 'conflict' || err.category === 'invalid_input');
+}
+
+/** Why a stop not sent yet must not be sent now: the call was cancelled, or the server is shutting down. */
+function unsendable(ctx: RunContext): ToolError | undefined {
+  if (ctx.signal?.aborted) return notSent();
+  if (ctx.shutdown?.aborted) return shuttingDown();
+  return undefined;
 }
 
 function shuttingDown(): ToolError {

@@ -5,6 +5,7 @@
 // cancellation does and sends no stop that was not sent yet, lets every call in flight finish (a stop already sent
 // gets its answer or its deadline, and its audit line), and only then exits.
 import { Transform, type TransformCallback } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { StdioServerTransport, serveStdio as serve } from '@modelcontextprotocol/server/stdio';
 import { guardJsonLine } from '../core/proto-keys.js';
 import { log } from '../log.js';
@@ -42,12 +43,16 @@ export async function serveStdio(deps: ServerDeps, shutdown?: Shutdown): Promise
   });
 }
 
-/** Newline-delimited JSON in, the same out, each line through guardJsonLine. */
-class ProtoKeyGuard extends Transform {
+/**
+ * Newline-delimited JSON in, the same out, each line through guardJsonLine. Bytes are decoded across chunk
+ * boundaries: a character whose bytes arrive in two chunks stays one character.
+ */
+export class ProtoKeyGuard extends Transform {
   private rest = '';
+  private readonly decoder = new StringDecoder('utf8');
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    const text = this.rest + chunk.toString('utf8');
+    const text = this.rest + this.decoder.write(chunk);
     const end = text.lastIndexOf('\n');
     if (end < 0) {
       this.rest = text;
@@ -58,6 +63,7 @@ class ProtoKeyGuard extends Transform {
   }
 
   override _flush(done: TransformCallback): void {
-    done(null, this.rest ? guardJsonLine(this.rest) : '');
+    const rest = this.rest + this.decoder.end();
+    done(null, rest ? guardJsonLine(rest) : '');
   }
 }

@@ -351,3 +351,29 @@ describe('input checks for the new inputs', () => {
     await m.close();
   });
 });
+
+describe('the moment a stop leaves', () => {
+  it('a shutdown that begins while the "sending" line is written sends no stop, and the call says so', async () => {
+    const shutdown = new AbortController();
+    const lines: AuditEntry[] = [];
+    const m = await connect(
+      envFor(fast, { HUAWEICLOUD_SDK_PROJECT_ID: PROJECT }),
+      [],
+      async (e) => {
+        lines.push(e);
+        // The sink's write waits for the end of a turn of the event loop; a SIGTERM handled then aborts this.
+        if (e.outcome === 'sending') await new Promise((resolve) => setImmediate(resolve)).then(() => shutdown.abort());
+      },
+      { deps: { shutdown: shutdown.signal } },
+    );
+    const id = freshId();
+    const before = fast.requests.length;
+    const res = await m.call('qianfan_stop_fine_tuning_task', { task_id: id });
+    await m.close();
+    expect(since(fast, before).filter(isStop)).toEqual([]);
+    expect(res.isError).toBe(true);
+    expect(res.result).toMatchObject({ ok: false, attempts: 0 });
+    expect(res.result.error.message).toMatch(/^The server is shutting down; the stop was not sent/);
+    expect(lines.map((l) => l.outcome)).toEqual(['sending', 'failed']);
+  });
+});

@@ -40,6 +40,7 @@ const OTHER_PROGRAMS = new Set([
   '--semi-space-growth-factor', // V8's, set by src/core/heap.ts
   '--heap-growing-percent', // V8's, set by src/core/heap.ts
   '--liftoff-only', // V8's, set by src/core/heap.ts
+  '--no-concurrent-recompilation', // V8's, named in docs/performance.md as tried
   '--requirements',
   '--env-file', // named only to say it is Node's, not ours
   '--pack-destination',

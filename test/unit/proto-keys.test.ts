@@ -1,5 +1,7 @@
+import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { RENAMED_PROTO, guardJsonLine, mayHoldProtoKey, renameProtoKeys } from '../../src/core/proto-keys.js';
+import { ProtoKeyGuard } from '../../src/transports/stdio.js';
 
 describe('proto keys', () => {
   it('renames own __proto__ keys at any depth and keeps everything else', () => {
@@ -28,5 +30,17 @@ describe('proto keys', () => {
     const spelled = '{"\\u005f\\u005f\\u0070roto\\u005f\\u005f":1}';
     expect(JSON.parse(guardJsonLine(spelled))).toEqual({ [RENAMED_PROTO]: 1 });
     expect(mayHoldProtoKey('{"a":"proto","b":"__prot"}')).toBe(false);
+  });
+
+  it('the stdio line guard keeps a character whose bytes arrive in two chunks', async () => {
+    const guard = new ProtoKeyGuard();
+    const out: string[] = [];
+    guard.on('data', (d: Buffer | string) => out.push(String(d)));
+    const line = Buffer.from('{"jsonrpc":"2.0","method":"x","params":{"name":"任务"}}\n{"__proto__":1}\n');
+    const cut = line.indexOf(Buffer.from('务')) + 1; // inside the character's three bytes
+    guard.write(line.subarray(0, cut));
+    guard.end(line.subarray(cut));
+    await once(guard, 'end');
+    expect(out.join('')).toBe(`{"jsonrpc":"2.0","method":"x","params":{"name":"任务"}}\n{"${RENAMED_PROTO}":1}\n`);
   });
 });
