@@ -377,3 +377,36 @@ describe('the moment a stop leaves', () => {
     expect(lines.map((l) => l.outcome)).toEqual(['sending', 'failed']);
   });
 });
+
+describe('audit lines are out before what follows them', () => {
+  it('the stop waits for its "sending" line to be written, and the result for its outcome line', async () => {
+    const held: Record<string, () => void> = {};
+    const m = await connect(
+      envFor(fast, { HUAWEICLOUD_SDK_PROJECT_ID: PROJECT }),
+      [],
+      (e) =>
+        // Each line's write finishes only when the test says so.
+        new Promise<void>((resolve) => (held[e.outcome] = resolve)),
+    );
+    const id = freshId();
+    const before = fast.requests.length;
+    let answered = false;
+    const call = m.call('qianfan_stop_fine_tuning_task', { task_id: id }).then((r) => ((answered = true), r));
+    await until(() => held.sending !== undefined);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(since(fast, before).filter(isStop)).toEqual([]); // its line is not written yet: the stop has not left
+    held.sending!();
+    await until(() => held.stop_requested !== undefined);
+    expect(since(fast, before).filter(isStop)).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(answered).toBe(false); // the outcome line is not written yet: no result
+    held.stop_requested!();
+    expect((await call).result.outcome).toBe('stop_requested');
+    await m.close();
+  });
+});
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(check()).toBe(true);
+}
