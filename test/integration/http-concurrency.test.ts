@@ -22,6 +22,12 @@ afterAll(async () => {
   await sim.close();
 });
 
+/** The HTTP server with --confirm, its provider clients retrying fast. */
+function startConfirming() {
+  const config = loadConfig(envFor(sim), ['--confirm']);
+  return startHttp(sim, {}, { confirm: true, clients: createClients(config, undefined, FAST_RETRY) });
+}
+
 let nextId = 1000;
 const post = (
   base: string,
@@ -105,8 +111,7 @@ describe('2026-07-28 requests in parallel on reused server instances', () => {
   });
 
   it('asks for confirmation only a client that declared elicitation, whatever the instance served before', async () => {
-    const config = loadConfig(envFor(sim), ['--confirm']);
-    const server = await startHttp(sim, {}, { confirm: true, clients: createClients(config, undefined, FAST_RETRY) });
+    const server = await startConfirming();
     try {
       const tag = `cap-${Date.now()}`;
       const asked = await post(
@@ -129,8 +134,7 @@ describe('2026-07-28 requests in parallel on reused server instances', () => {
   });
 
   it('runs 40 two-round confirmations at once: each answer stops its own task, exactly once', async () => {
-    const config = loadConfig(envFor(sim), ['--confirm']);
-    const server = await startHttp(sim, {}, { confirm: true, clients: createClients(config, undefined, FAST_RETRY) });
+    const server = await startConfirming();
     const caps = { elicitation: { form: {} } };
     try {
       const tag = `rounds-${Date.now()}`;
